@@ -1,0 +1,54 @@
+"""The `trackplan` command line: one thin module per command, registered here."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from trackplan import __version__
+from trackplan.cli.compile import compile
+from trackplan.cli.init import init
+from trackplan.cli.lint import lint
+from trackplan.cli.schema import schema_app
+
+app = typer.Typer(
+    name="trackplan",
+    help=(
+        "Govern your analytics tracking plan: lint the YAML plan, compile it to JSON Schemas, "
+        "validate events and scan code.\n\nExit codes: 0 clean, 1 findings at or above "
+        "--fail-on, 2 the job could not be done."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"trackplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """trackplan: tracking-plan governance."""
+
+
+app.command()(init)
+app.command()(lint)
+app.command()(compile)
+app.add_typer(schema_app)
+
+
+def main() -> None:
+    """The console script."""
+    app()

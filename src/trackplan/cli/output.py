@@ -1,0 +1,49 @@
+"""Printing a report in the chosen format and turning it into the exit code."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import typer
+
+from trackplan import __version__
+from trackplan.config import Settings
+from trackplan.diagnostics import Report, apply_severities, select_diagnostics
+from trackplan.cli.common import use_color
+from trackplan.codes import CODE_DOCS
+from trackplan.reporting import OutputFormat, RenderContext, RuleInfo, render
+
+
+def settle(report: Report, settings: Settings) -> Report:
+    """Apply configured severities, then --select/--ignore."""
+    diagnostics = apply_severities(report.diagnostics, settings.severity)
+    diagnostics = select_diagnostics(diagnostics, settings.select, settings.ignore)
+    return Report.build(report.command, diagnostics, report.summary)
+
+
+def emit(report: Report, settings: Settings, fmt: OutputFormat, statistics: bool = False) -> int:
+    """Print the settled report to stdout and return the exit code for `--fail-on`."""
+    report = settle(report, settings)
+    context = RenderContext(
+        color=use_color(),
+        statistics=statistics,
+        read_source=read_source_lines,
+        rule_docs=rule_docs(),
+        tool_version=__version__,
+    )
+    typer.echo(render(report, fmt, context=context), nl=False)
+    return report.exit_code(settings.fail_on)
+
+
+@cache
+def read_source_lines(path: str) -> tuple[str, ...] | None:
+    """The lines of a file named in a diagnostic, for showing the offending line."""
+    try:
+        return tuple(Path(path).read_text(encoding="utf-8-sig").splitlines())
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def rule_docs() -> dict[str, RuleInfo]:
+    return dict(CODE_DOCS)
