@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from tests.conftest import REPO, run_cli, write
+
 from trackplan.compiler import compile_plan, compiled_files, slugify
 from trackplan.loader import load_plan, load_plan_texts
 from trackplan.model import Plan
@@ -69,7 +69,9 @@ def _schema(plan: Plan, name: str) -> dict:  # type: ignore[type-arg]
 
 
 def _valid(schema: dict, message: dict) -> bool:  # type: ignore[type-arg]
-    validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    validator = jsonschema.Draft7Validator(
+        schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+    )
     return validator.is_valid(message)
 
 
@@ -84,7 +86,9 @@ def test_files_are_named_by_slug_and_collisions_get_a_hash() -> None:
     assert "track/order-completed.json" in files
     collided = [f for f in files if f.startswith("track/event-collided")]
     assert len(collided) == 2 and all(len(f) > len("track/event-collided.json") for f in collided)
-    assert {"identify.json", "group.json", "page.json", "page/pricing.json", "index.json"} <= set(files)
+    assert {"identify.json", "group.json", "page.json", "page/pricing.json", "index.json"} <= set(
+        files
+    )
     assert slugify("42_--terrible==\"event'++name~!3") == "42-terrible-event-name-3"
 
 
@@ -109,7 +113,10 @@ def test_schema_validates_a_whole_message() -> None:
         {**good, "properties": {**good["properties"], "revenue": "5"}},  # wrong type
         {**good, "properties": {**good["properties"], "revenue": -1}},  # below minimum
         {**good, "properties": {**good["properties"], "extra": 1}},  # unplanned (policy error)
-        {**good, "properties": {**good["properties"], "products": [{"sku": "A", "x": 1}]}},  # nested
+        {
+            **good,
+            "properties": {**good["properties"], "products": [{"sku": "A", "x": 1}]},
+        },  # nested
         {**good, "properties": {**good["properties"], "shipping": {"method": "sea"}}},  # enum
         {**good, "properties": {**good["properties"], "experiment_id": "c"}},  # enum (nullable)
         {**good, "properties": {**good["properties"], "coupon": "abc"}},  # pattern
@@ -128,11 +135,18 @@ def test_identify_group_and_named_page() -> None:
     plan = _plan()
     identify = next(c.schema for c in compile_plan(plan) if c.file == "identify.json")
     assert _valid(identify, {"type": "identify", "anonymousId": "a", "traits": {"email": "a@b.co"}})
-    assert not _valid(identify, {"type": "identify", "anonymousId": "a", "traits": {"email": "nope"}})
+    assert not _valid(
+        identify, {"type": "identify", "anonymousId": "a", "traits": {"email": "nope"}}
+    )
     group = next(c.schema for c in compile_plan(plan) if c.file == "group.json")
     assert not _valid(group, {"type": "group", "userId": "u", "traits": {}})  # groupId missing
     pricing = next(c.schema for c in compile_plan(plan) if c.file == "page/pricing.json")
-    page = {"type": "page", "userId": "u", "name": "Pricing", "properties": {"path": "/p", "plan_shown": "pro"}}
+    page = {
+        "type": "page",
+        "userId": "u",
+        "name": "Pricing",
+        "properties": {"path": "/p", "plan_shown": "pro"},
+    }
     assert _valid(pricing, page)
     assert not _valid(pricing, {**page, "properties": {"plan_shown": "pro"}})  # path from `page:`
 
@@ -172,7 +186,9 @@ def test_compile_cli_writes_then_check_catches_stale_missing_and_extra(
     assert run_cli("compile", "plans", "--out", "schemas", "--check").exit_code == 0
 
 
-def test_compile_refuses_a_broken_plan_with_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compile_refuses_a_broken_plan_with_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "plan.yaml", "events:\n  A B:\n    properties:\n      x: nmber\n")
     result = run_cli("compile", "plan.yaml", "--out", "out")

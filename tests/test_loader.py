@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import SHARED, write
+
 from trackplan.diagnostics import TrackplanError
 from trackplan.loader import load_plan, load_plan_texts
 from trackplan.model import EventNaming, EventStatus, Origin, PolicyLevel, PropertyNaming
@@ -111,7 +111,11 @@ def test_every_key_of_the_format_loads(tmp_path: Path) -> None:
 
     purchase = plan.event("Purchase Completed")
     assert purchase is not None
-    assert (purchase.owner, purchase.tags, purchase.bundles) == ("growth", ("revenue",), ("commerce",))
+    assert (purchase.owner, purchase.tags, purchase.bundles) == (
+        "growth",
+        ("revenue",),
+        ("commerce",),
+    )
     names = [p.name for p in purchase.properties]
     assert names == ["currency", "plan", "revenue", "billing_period", "items"]
     revenue = purchase.property("revenue")
@@ -153,7 +157,9 @@ def test_source_map_knows_every_key(tmp_path: Path) -> None:
     plan = load_plan(write(tmp_path / "plan.yaml", FULL)).plan
     loc = plan.locate(("events", "Purchase Completed", "properties", "revenue"))
     assert loc is not None and loc.line == 38 and loc.column == 7
-    nested = plan.locate(("events", "Purchase Completed", "properties", "items", "items", "properties", "sku"))
+    nested = plan.locate(
+        ("events", "Purchase Completed", "properties", "items", "items", "properties", "sku")
+    )
     assert nested is not None and nested.line == 47
 
 
@@ -166,7 +172,10 @@ def test_event_properties_put_common_first_and_let_the_event_win(tmp_path: Path)
 
 def test_folder_of_files_merges_and_names_both_places_of_a_duplicate(tmp_path: Path) -> None:
     write(tmp_path / "plans" / "a.yaml", "events:\n  Order Completed: {description: x}\n")
-    write(tmp_path / "plans" / "sub" / "b.yml", "plan: P\nevents:\n  Order Shipped: {}\n  Order Completed: {}\n")
+    write(
+        tmp_path / "plans" / "sub" / "b.yml",
+        "plan: P\nevents:\n  Order Shipped: {}\n  Order Completed: {}\n",
+    )
     result = load_plan(tmp_path / "plans")
     assert [e.name for e in result.plan.events] == ["Order Completed", "Order Shipped"]
     (dup,) = result.diagnostics
@@ -187,20 +196,36 @@ def test_misspelt_type_names_the_line_and_suggests(tmp_path: Path) -> None:
     [
         ("evnets: {}\n", "TP101", "did you mean 'events'"),
         ("events:\n  A B:\n    descriptoin: x\n", "TP101", "did you mean 'description'"),
-        ("events:\n  A B:\n    properties:\n      x: {type: string, requird: true}\n", "TP101", "required"),
+        (
+            "events:\n  A B:\n    properties:\n      x: {type: string, requird: true}\n",
+            "TP101",
+            "required",
+        ),
         ("events:\n  A B:\n    properties:\n      x: {type: string, required: yes}\n", "TP102", ""),
-        ("events:\n  A B:\n    properties:\n      x: {type: string, format: emial}\n", "TP107", "email"),
+        (
+            "events:\n  A B:\n    properties:\n      x: {type: string, format: emial}\n",
+            "TP107",
+            "email",
+        ),
         ("events:\n  A B:\n    status: retired\n", "TP107", ""),
         ("policy: {unplanned_events: eror}\n", "TP107", "error"),
         ("conventions: {events: title-case}\n", "TP107", "title"),
         ("events:\n  A B:\n    properties:\n      mystery: {required: true}\n", "TP105", ""),
         ("properties:\n  total: {description: x}\n", "TP105", ""),
-        ("events:\n  A B:\n    bundles: [comerce]\nbundles:\n  commerce: []\n", "TP106", "commerce"),
+        (
+            "events:\n  A B:\n    bundles: [comerce]\nbundles:\n  commerce: []\n",
+            "TP106",
+            "commerce",
+        ),
         ("properties:\n  a: string\nbundles:\n  b: [a, c]\n", "TP106", ""),
         ("version: 1.0\n", "TP108", "1.0.0"),
         ("version: v2\n", "TP108", ""),
         ("events: [a, b]\n", "TP102", ""),
-        ("events:\n  A B:\n    properties:\n      x: {type: string, min_length: -1}\n", "TP102", ""),
+        (
+            "events:\n  A B:\n    properties:\n      x: {type: string, min_length: -1}\n",
+            "TP102",
+            "",
+        ),
         ("events:\n  A B:\n    properties:\n      x: {type: number, minimum: true}\n", "TP102", ""),
         ("events:\n  A B:\n    properties:\n      x: {type: string, enum: []}\n", "TP102", ""),
         ("events:\n  A B:\n    properties:\n      x: 42\n", "TP102", ""),
@@ -216,7 +241,9 @@ def test_structural_problems_are_tp1xx_with_a_position(snippet: str, code: str, 
 
 
 def test_unquoted_null_in_a_type_list_means_the_null_type() -> None:
-    result = load_plan_texts([("p.yaml", "common:\n  properties:\n    x: {type: [string, null]}\n")])
+    result = load_plan_texts(
+        [("p.yaml", "common:\n  properties:\n    x: {type: [string, null]}\n")]
+    )
     assert result.diagnostics == ()
     assert result.plan.common[0].types == ("string", "null")
 
@@ -233,12 +260,15 @@ def test_empty_file_is_an_empty_plan() -> None:
         ("events: {}\nevents: {}\n", 'p.yaml:2:1: duplicate key "events"'),
         ("- a\n- b\n", "p.yaml:1:1: the plan must be a mapping"),
         ("just text\n", "p.yaml:1:1: the plan must be a mapping"),
-        ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-         "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-         "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-         "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
-         "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "anchors and aliases expand"),
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+            "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+            "anchors and aliases expand",
+        ),
         ("a: " + "[" * 5000 + "]" * 5000 + "\n", "p.yaml"),
     ],
 )
@@ -253,7 +283,7 @@ def test_missing_path_and_empty_folder_and_bad_utf8(tmp_path: Path) -> None:
     with pytest.raises(TrackplanError, match="no such file or folder"):
         load_plan(tmp_path / "nope")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(TrackplanError, match="no \\*.yaml"):
+    with pytest.raises(TrackplanError, match=r"no \*\.yaml"):
         load_plan(tmp_path / "empty")
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(b"plan: caf\xe9\n")
@@ -276,5 +306,7 @@ def test_the_complete_example_of_the_format_doc_loads_cleanly() -> None:
     result = load_plan_texts([("example.yaml", block)])
     assert result.diagnostics == ()
     assert {e.name for e in result.plan.events} == {
-        "Purchase Completed", "Feature Used", "Signup Started"
+        "Purchase Completed",
+        "Feature Used",
+        "Signup Started",
     }

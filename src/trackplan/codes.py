@@ -10,12 +10,24 @@ from trackplan.reporting import RuleInfo
 _FIXED = (
     # TP1xx: the plan does not load or is malformed.
     ("TP101", "unknown-key", "A key the plan format does not define (with a did-you-mean)."),
-    ("TP102", "wrong-value", "A key's value has the wrong shape (a list where text is expected, …)."),
+    (
+        "TP102",
+        "wrong-value",
+        "A key's value has the wrong shape (a list where text is expected, …).",
+    ),
     ("TP103", "unknown-type", "A property type that is not a JSON type (`nmber` → `number`)."),
-    ("TP104", "duplicate-definition", "An event, shared property, bundle or section defined twice."),
+    (
+        "TP104",
+        "duplicate-definition",
+        "An event, shared property, bundle or section defined twice.",
+    ),
     ("TP105", "no-definition", "A property with no `type` and no shared definition of its name."),
     ("TP106", "unknown-reference", "A bundle or shared property named but never defined."),
-    ("TP107", "invalid-choice", "A value outside its choices (format, status, policy, convention)."),
+    (
+        "TP107",
+        "invalid-choice",
+        "A value outside its choices (format, status, policy, convention).",
+    ),
     ("TP108", "invalid-version", "The plan's `version` is not MAJOR.MINOR.PATCH."),
     # TP3xx: an event message breaks the plan (validate).
     ("TP301", "unplanned-event", "The message's event name is not in the plan."),
@@ -35,14 +47,20 @@ _FIXED = (
     ("TP404", "unresolved-event", "The event name is not a literal or a resolvable constant."),
     ("TP405", "never-called", "A planned event is never called in the scanned code."),
     ("TP406", "call-event-naming", "The call's event name breaks the naming convention."),
-    ("TP407", "call-unplanned-property", "A literal object has a property the event does not plan."),
+    (
+        "TP407",
+        "call-unplanned-property",
+        "A literal object has a property the event does not plan.",
+    ),
     # TP6xx: generated files out of date (compile --check).
     ("TP601", "stale-schema", "A compiled schema differs from what the plan compiles to."),
     ("TP602", "missing-schema", "A schema the plan compiles to is missing."),
     ("TP603", "extra-schema", "A schema file the plan does not produce."),
 )
 
-CODE_DOCS: dict[str, RuleInfo] = {code: RuleInfo(code, name, summary) for code, name, summary in _FIXED}
+CODE_DOCS: dict[str, RuleInfo] = {
+    code: RuleInfo(code, name, summary) for code, name, summary in _FIXED
+}
 
 
 def register(infos: dict[str, RuleInfo]) -> None:

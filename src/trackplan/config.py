@@ -163,7 +163,9 @@ def _has_tool_table(pyproject: Path) -> bool:
 def _check_keys(table: Mapping[str, Any], known: Sequence[str], shown: str, where: str) -> None:
     for key in table:
         if key not in known:
-            guess = did_you_mean(key, list(known)) or did_you_mean(key.replace("_", "-"), list(known))
+            guess = did_you_mean(key, list(known)) or did_you_mean(
+                key.replace("_", "-"), list(known)
+            )
             hint = f"; did you mean {guess!r}?" if guess else f"; known keys: {', '.join(known)}"
             raise TrackplanError(f"{shown}: unknown key {key!r} in {where}{hint}")
 
@@ -191,9 +193,7 @@ def _texts(table: Mapping[str, Any], key: str, shown: str) -> list[str]:
     return value
 
 
-def _choice(
-    table: Mapping[str, Any], key: str, shown: str, choices: type[E], default: E
-) -> E:
+def _choice(table: Mapping[str, Any], key: str, shown: str, choices: type[E], default: E) -> E:
     value = table.get(key)
     if value is None:
         return default

@@ -91,7 +91,9 @@ EVENT_KEYS = (
 )
 CONVENTION_KEYS = ("events", "properties")
 POLICY_KEYS = ("unplanned_events", "unplanned_properties")
-SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
+SEMVER = re.compile(
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
+)
 
 
 C = TypeVar("C", EventNaming, PropertyNaming, PolicyLevel, EventStatus)
@@ -241,9 +243,7 @@ class _Builder:
         shared = tuple(self._resolve_shared(raw) for raw in shared_raw.values())
         self._shared_raw = shared_raw
         bundles = self._bundles(shared_raw)
-        events = tuple(
-            self._event(found, bundles) for found in self.entries["events"].values()
-        )
+        events = tuple(self._event(found, bundles) for found in self.entries["events"].values())
         common = self._common()
         return Plan(
             name=self._text_single("plan"),
@@ -278,7 +278,9 @@ class _Builder:
             return ""
         self._with_file(found.file)
         if not isinstance(found.node, str):
-            self._report_at(found, f"`{key}` must be a text, not {_show(found.node)}", Code.WRONG_VALUE)
+            self._report_at(
+                found, f"`{key}` must be a text, not {_show(found.node)}", Code.WRONG_VALUE
+            )
             return ""
         return found.node
 
@@ -329,7 +331,9 @@ class _Builder:
             return None
         self._with_file(found.file)
         if not isinstance(found.node, dict):
-            self._report_at(found, f"`{key}` must be a mapping, not {_show(found.node)}", Code.WRONG_VALUE)
+            self._report_at(
+                found, f"`{key}` must be a mapping, not {_show(found.node)}", Code.WRONG_VALUE
+            )
             return None
         self._check_keys(found.node, found.pointer, allowed, f"in `{key}`")
         return found.node, found.pointer
@@ -359,7 +363,9 @@ class _Builder:
                 self._wrong(parent, name, found.pointer, "a mapping with `properties`", body)
                 continue
             self._check_keys(
-                body, found.pointer, ("properties", "description", "unplanned_properties"),
+                body,
+                found.pointer,
+                ("properties", "description", "unplanned_properties"),
                 f"in `{key}` entry {name!r}",
             )
             sections.append(self._section(name, body, found.pointer, "properties"))
@@ -460,7 +466,9 @@ class _Builder:
         for name, spec in body.items():
             if not isinstance(name, str) or not name:
                 self._report(
-                    Code.WRONG_VALUE, body, name,
+                    Code.WRONG_VALUE,
+                    body,
+                    name,
                     f"a property name must be a non-empty text, not {_show(name)}",
                     hint="quote the name",
                 )
@@ -501,17 +509,29 @@ class _Builder:
         if key == "type":
             return self._types(spec, key, pointer, value)
         if key in ("required", "pii", "deprecated"):
-            return value if isinstance(value, bool) else self._wrong(spec, key, pointer, "true or false", value)
+            return (
+                value
+                if isinstance(value, bool)
+                else self._wrong(spec, key, pointer, "true or false", value)
+            )
         if key in ("description", "pattern"):
-            return value if isinstance(value, str) else self._wrong(spec, key, pointer, "a text", value)
+            return (
+                value
+                if isinstance(value, str)
+                else self._wrong(spec, key, pointer, "a text", value)
+            )
         if key == "format":
             if not isinstance(value, str):
                 return self._wrong(spec, key, pointer, "a format name", value)
             if value not in FORMATS:
                 self._report(
-                    Code.INVALID_CHOICE, spec, key,
+                    Code.INVALID_CHOICE,
+                    spec,
+                    key,
                     f"format {value!r} is not one of {', '.join(FORMATS)}",
-                    hint=_suggest(value, FORMATS, ""), pointer=pointer, use_value=True,
+                    hint=_suggest(value, FORMATS, ""),
+                    pointer=pointer,
+                    use_value=True,
                 )
                 return _INVALID
             return value
@@ -542,7 +562,9 @@ class _Builder:
             for child_name, child_spec in value.items():
                 if not isinstance(child_name, str) or not child_name:
                     self._report(
-                        Code.WRONG_VALUE, value, child_name,
+                        Code.WRONG_VALUE,
+                        value,
+                        child_name,
                         f"a property name must be a non-empty text, not {_show(child_name)}",
                     )
                     continue
@@ -613,8 +635,8 @@ class _Builder:
         fields = dict(shared.fields) if shared else {}
         fields.update(raw.fields)
         items_raw = raw.items or (shared.items if shared else None)
-        children_raw = raw.children if raw.children is not None else (
-            shared.children if shared else None
+        children_raw = (
+            raw.children if raw.children is not None else (shared.children if shared else None)
         )
         items = self._resolve(items_raw, Origin.LOCAL) if items_raw else None
         children = tuple(self._resolve(c, Origin.LOCAL) for c in children_raw or ())
@@ -672,15 +694,11 @@ class _Builder:
             return None
         return list(value)
 
-    def _choice(
-        self, node: Any, key: str, pointer: Pointer, choices: type[C], default: C
-    ) -> C:
+    def _choice(self, node: Any, key: str, pointer: Pointer, choices: type[C], default: C) -> C:
         found = self._optional_choice(node, key, pointer, choices)
         return default if found is None else found
 
-    def _optional_choice(
-        self, node: Any, key: str, pointer: Pointer, choices: type[C]
-    ) -> C | None:
+    def _optional_choice(self, node: Any, key: str, pointer: Pointer, choices: type[C]) -> C | None:
         if key not in node or node[key] is None:
             return None
         value = node[key]
@@ -690,9 +708,13 @@ class _Builder:
         if isinstance(value, str) and value in allowed:
             return choices(value)
         self._report(
-            Code.INVALID_CHOICE, node, key,
+            Code.INVALID_CHOICE,
+            node,
+            key,
             f"`{key}` is {_show(value)}; it must be one of {', '.join(allowed)}",
-            hint=_suggest(str(value), allowed, ""), pointer=kp, use_value=True,
+            hint=_suggest(str(value), allowed, ""),
+            pointer=kp,
+            use_value=True,
         )
         return None
 
@@ -710,14 +732,22 @@ class _Builder:
         if not hint:
             hint = f"known keys: {', '.join(allowed)}"
         self._report(
-            Code.UNKNOWN_KEY, node, key, f"unknown key {_show(key)} {where}",
-            hint=hint, pointer=(*pointer, str(key)),
+            Code.UNKNOWN_KEY,
+            node,
+            key,
+            f"unknown key {_show(key)} {where}",
+            hint=hint,
+            pointer=(*pointer, str(key)),
         )
 
     def _wrong(self, node: Any, key: Any, pointer: Pointer, expected: str, value: Any) -> Any:
         self._report(
-            Code.WRONG_VALUE, node, key, f"`{pointer[-1]}` must be {expected}, not {_show(value)}",
-            pointer=pointer, use_value=True,
+            Code.WRONG_VALUE,
+            node,
+            key,
+            f"`{pointer[-1]}` must be {expected}, not {_show(value)}",
+            pointer=pointer,
+            use_value=True,
         )
         return _INVALID
 
@@ -757,8 +787,13 @@ class _Builder:
         line, column = pos or (0, 0)
         self.diagnostics.append(
             Diagnostic(
-                file=self._file, line=line, column=column, code=code,
-                severity=Severity.ERROR, message=message, hint=hint,
+                file=self._file,
+                line=line,
+                column=column,
+                code=code,
+                severity=Severity.ERROR,
+                message=message,
+                hint=hint,
                 path=_pointer_text(pointer) if pointer else "",
             )
         )
@@ -767,9 +802,14 @@ class _Builder:
         loc = self.locations.get(pointer)
         self.diagnostics.append(
             Diagnostic(
-                file=loc.file if loc else self._file, line=loc.line if loc else 0,
-                column=loc.column if loc else 0, code=code, severity=Severity.ERROR,
-                message=message, hint=hint, path=_pointer_text(pointer),
+                file=loc.file if loc else self._file,
+                line=loc.line if loc else 0,
+                column=loc.column if loc else 0,
+                code=code,
+                severity=Severity.ERROR,
+                message=message,
+                hint=hint,
+                path=_pointer_text(pointer),
             )
         )
 
@@ -797,7 +837,7 @@ def _pointer_text(pointer: Pointer) -> str:
 
 def _pad_version(text: str) -> str:
     parts = text.split(".")
-    return ".".join((parts + ["0", "0", "0"])[:3])
+    return ".".join([*parts, "0", "0", "0"][:3])
 
 
 def _show(value: Any) -> str:
@@ -829,4 +869,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
-

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 # A pointer into the plan as written: ("events", "Order Completed", "properties", "revenue").
@@ -191,4 +191,3 @@ class Plan:
                 return found
             probe = probe[:-1]
         return self.locations.get(())
-

@@ -39,7 +39,9 @@ def write_schema_files(files: Mapping[str, str], out: Path) -> tuple[list[str], 
         try:
             (out / rel).unlink()
         except OSError as exc:
-            raise TrackplanError(f"{(out / rel).as_posix()}: cannot remove ({exc.strerror})") from exc
+            raise TrackplanError(
+                f"{(out / rel).as_posix()}: cannot remove ({exc.strerror})"
+            ) from exc
         removed.append(rel)
     return written, removed
 

@@ -47,9 +47,7 @@ def find_plan_files(path: Path) -> list[Path]:
         raise TrackplanError(f"{path.as_posix()}: no such file or folder (give the plan path)")
     if path.is_file():
         return [path]
-    files = sorted(
-        p for p in path.rglob("*") if p.suffix.lower() in PLAN_SUFFIXES and p.is_file()
-    )
+    files = sorted(p for p in path.rglob("*") if p.suffix.lower() in PLAN_SUFFIXES and p.is_file())
     if not files:
         raise TrackplanError(f"{path.as_posix()}: the folder holds no *.yaml or *.yml plan files")
     return files

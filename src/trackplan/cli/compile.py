@@ -18,18 +18,22 @@ from trackplan.yamlsource import display_path
 
 
 @guard
-def compile(  # noqa: A001 - the command's name
+def compile(
     plan: PlanArg = None,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Folder to write to. Default: `schemas` from the config, else schemas/.",
+            "--out",
+            "-o",
+            help="Folder to write to. Default: `schemas` from the config, else schemas/.",
             show_default=False,
         ),
     ] = None,
     check: Annotated[
         bool,
-        typer.Option("--check", help="Write nothing; exit 1 if the folder is stale, missing or extra files."),
+        typer.Option(
+            "--check", help="Write nothing; exit 1 if the folder is stale, missing or extra files."
+        ),
     ] = False,
     fmt: FormatOpt = OutputFormat.TEXT,
     config: ConfigOpt = None,

@@ -8,10 +8,10 @@ from pathlib import Path
 import typer
 
 from trackplan import __version__
-from trackplan.config import Settings
-from trackplan.diagnostics import Report, apply_severities, select_diagnostics
 from trackplan.cli.common import use_color
 from trackplan.codes import CODE_DOCS
+from trackplan.config import Settings
+from trackplan.diagnostics import Report, apply_severities, select_diagnostics
 from trackplan.reporting import OutputFormat, RenderContext, RuleInfo, render
 
 
