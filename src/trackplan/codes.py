@@ -52,10 +52,35 @@ _FIXED = (
         "call-unplanned-property",
         "A literal object has a property the event does not plan.",
     ),
+    ("TP408", "unreadable-source", "A source file could not be read, decoded or parsed."),
+    # TP5xx: plan changes (diff). TP501–TP509 are breaking; TP550–TP554 compatible (info).
+    ("TP501", "event-removed", "An event, or a named page or screen, was removed."),
+    ("TP502", "property-removed", "A property or trait was removed (or renamed), at any depth."),
+    ("TP503", "property-now-required", "A property became required, or was added as required."),
+    ("TP504", "type-changed", "A property's type was narrowed or changed."),
+    ("TP505", "enum-narrowed", "Enum values were removed, or an enum was added where none was."),
+    ("TP506", "constraint-tightened", "A pattern, format, bound or items got stricter."),
+    ("TP507", "policy-stricter", "An `unplanned_*` policy was made stricter."),
+    ("TP508", "deprecated-without-replacement", "An event was deprecated without `replaced_by`."),
+    ("TP509", "version-not-bumped", "The plan's `version` was not bumped enough."),
+    ("TP550", "added", "An event, an optional property or a named page was added."),
+    ("TP551", "relaxed", "A type widened, enum value added or constraint relaxed."),
+    ("TP552", "deprecation", "An event deprecated with `replaced_by`, or a property."),
+    ("TP553", "documentation", "Descriptions, owners, tags, examples or pii changed."),
+    ("TP554", "library", "A shared property or bundle was added, removed or changed."),
     # TP6xx: generated files out of date (compile --check).
     ("TP601", "stale-schema", "A compiled schema differs from what the plan compiles to."),
     ("TP602", "missing-schema", "A schema the plan compiles to is missing."),
     ("TP603", "extra-schema", "A schema file the plan does not produce."),
+    ("TP604", "unformatted-plan", "A plan file is not in the form `trackplan fmt` writes."),
+    # TP7xx: import and export (what the other format cannot carry).
+    ("TP701", "cannot-express", "A keyword or value the target format cannot express was dropped."),
+    ("TP702", "name-collision", "Two definitions claim one name: the newest kept, or both renamed."),
+    ("TP703", "skipped-input", "A part of the input that is not an event definition was skipped."),
+    # TP8xx: names seen in data (infer); TP310 covers event names.
+    ("TP801", "property-naming-in-data", "A property or trait name in the data breaks the convention."),
+    ("TP802", "near-duplicate-in-data", "Two names in the data look like one name written twice."),
+    ("TP803", "inference-incomplete", "Part of the data was left out of the draft (a limit was reached)."),
 )
 
 CODE_DOCS: dict[str, RuleInfo] = {

@@ -1,13 +1,183 @@
-"""Linting a loaded plan: structural TP1xx findings first, then the governance rules."""
+"""The lint engine: structural TP1xx findings, the TP2xx rules, suppressions and the baseline → a Report.
+
+Rules say what and where (`Finding`: message, plan pointer, hint); the engine stamps the
+code, the severity (the rule's default, or the configured one) and the file, line and
+column from the plan's source map. Then, in this order: inline suppressions silence
+findings on their line (and unused ones become TP216 findings), `--select`/`--ignore`
+keep the chosen codes, and the baseline drops the findings it records.
+"""
 
 from __future__ import annotations
 
-from trackplan.diagnostics import Diagnostic, Report
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+
+from trackplan.baseline import Baseline, read_baseline
+from trackplan.config import Settings
+from trackplan.diagnostics import (
+    Diagnostic,
+    Report,
+    Severity,
+    TrackplanError,
+    apply_severities,
+    select_diagnostics,
+)
 from trackplan.loader import LoadResult
+from trackplan.model import Plan, Pointer
+from trackplan.rules import RULES, UNUSED_SUPPRESSION, Rule, rule_for, suggest_rule
+from trackplan.rules._rule import Finding
+from trackplan.suppressions import Problem, Unused, apply_suppressions, find_suppressions
+
+_CODE_PREFIX = "TP"
 
 
-def lint_plan(result: LoadResult) -> Report:
-    """Every finding about the plan itself."""
-    diagnostics: list[Diagnostic] = list(result.diagnostics)
-    summary = {"plan files": len(result.plan.files), "events": len(result.plan.events)}
+@dataclass(frozen=True)
+class LintOptions:
+    """What a lint run checks and how: selectors and severities by code, and a baseline."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    baseline: Baseline | None = None
+
+    def enabled(self, code: str) -> bool:
+        """Whether findings of `code` survive `select`/`ignore`."""
+        return bool(select_diagnostics([Diagnostic(code=code)], self.select, self.ignore))
+
+
+def resolve_rule_names(settings: Settings) -> Settings:
+    """Settings whose select, ignore and severity keys name codes: rule names mapped to codes.
+
+    `--select event-naming` becomes `--select TP201`, so the generic code filters understand
+    it. A name that is neither a code nor a rule stops the run with a did-you-mean.
+    """
+    return replace(
+        settings,
+        select=tuple(resolve_selector(s) for s in settings.select),
+        ignore=tuple(resolve_selector(s) for s in settings.ignore),
+        severity={resolve_selector(k): v for k, v in settings.severity.items()},
+    )
+
+
+def resolve_selector(selector: str) -> str:
+    """A code, prefix or `ALL` as given (upper-cased), or the code of a rule name."""
+    found = selector_code(selector)
+    if found is not None:
+        return found
+    guess = suggest_rule(selector)
+    hint = f"; did you mean {guess!r}?" if guess else "; `trackplan rules` lists them"
+    raise TrackplanError(f"{selector.strip()!r} is not a code, code prefix or rule name{hint}")
+
+
+def selector_code(selector: str) -> str | None:
+    """The code or prefix a selector stands for, or None when it names nothing."""
+    text = selector.strip()
+    upper = text.upper()
+    if upper == "ALL" or (upper.startswith(_CODE_PREFIX) and upper[2:].isdigit()) or upper == "TP":
+        return upper
+    rule = rule_for(text)
+    return rule.code if rule is not None else None
+
+
+def lint_options(settings: Settings, *, use_baseline: bool = True) -> LintOptions:
+    """The options of a run from (name-resolved) settings, reading the baseline file if any."""
+    settings = resolve_rule_names(settings)
+    baseline = read_baseline(settings.baseline) if use_baseline and settings.baseline else None
+    return LintOptions(settings.select, settings.ignore, dict(settings.severity), baseline)
+
+
+def lint_plan(result: LoadResult, options: LintOptions | None = None) -> Report:
+    """Every finding about the plan itself, settled: suppressed, selected, baselined."""
+    options = options or LintOptions()
+    rules = [r for r in RULES if r.check is not None and options.enabled(r.code)]
+    found = list(result.diagnostics)
+    found += (stamp(rule, f, result.plan) for rule in rules for f in run_rule(rule, result.plan))
+    outcome = apply_suppressions(
+        sorted(set(found)), find_suppressions(result.documents), selector_code
+    )
+    diagnostics = list(outcome.kept)
+    if options.enabled(UNUSED_SUPPRESSION.code):
+        diagnostics += report_unused(outcome.unused, options)
+    diagnostics = apply_severities(diagnostics, options.severity)
+    diagnostics = select_diagnostics(diagnostics, options.select, options.ignore)
+    summary: dict[str, int] = {
+        "plan files": len(result.plan.files),
+        "events": len(result.plan.events),
+    }
+    if outcome.silenced:
+        summary["suppressed"] = outcome.silenced
+    if options.baseline is not None:
+        diagnostics, summary["in baseline"] = options.baseline.filter(diagnostics)
     return Report.build("lint", diagnostics, summary)
+
+
+def run_rule(rule: Rule, plan: Plan) -> Iterator[Finding]:
+    if rule.check is not None:
+        yield from rule.check(plan)
+
+
+def stamp(rule: Rule, finding: Finding, plan: Plan) -> Diagnostic:
+    """A rule's finding as a diagnostic: code, default severity and position added."""
+    where = plan.locate(finding.pointer)
+    return Diagnostic(
+        file=where.file if where else "",
+        line=where.line if where else 0,
+        column=where.column if where else 0,
+        code=rule.code,
+        severity=rule.severity,
+        message=finding.message,
+        hint=finding.hint,
+        event=finding.event,
+        path=pointer_text(finding.pointer),
+    )
+
+
+def report_unused(unused: Iterable[Unused], options: LintOptions) -> list[Diagnostic]:
+    """TP216 findings for suppression entries that did nothing (for codes the run checks)."""
+    out = []
+    for item in unused:
+        if item.problem is Problem.UNUSED and item.code and not options.enabled(item.code):
+            continue
+        message, hint = _describe_unused(item)
+        where = item.suppression
+        out.append(
+            Diagnostic(
+                file=where.file,
+                line=where.line,
+                column=where.column,
+                code=UNUSED_SUPPRESSION.code,
+                severity=UNUSED_SUPPRESSION.severity,
+                message=message,
+                hint=hint,
+            )
+        )
+    return out
+
+
+def _describe_unused(item: Unused) -> tuple[str, str]:
+    if item.problem is Problem.MALFORMED:
+        return (
+            "suppression comment is malformed: `ignore[` needs codes and a closing `]`",
+            "write `# trackplan: ignore[TP201]`, or a bare `# trackplan: ignore`",
+        )
+    if item.problem is Problem.UNKNOWN:
+        guess = suggest_rule(item.entry)
+        hint = f'did you mean "{guess}"?' if guess else "name a code or rule: see `trackplan rules`"
+        return f'suppression names "{item.entry}", which is not a code or rule name', hint
+    if not item.entry:
+        return "suppression silences nothing on this line", "remove the comment"
+    return (
+        f"suppression of {item.entry} silences nothing on this line",
+        f"remove {item.entry} from the comment",
+    )
+
+
+def pointer_text(pointer: Pointer) -> str:
+    """`events.Order Completed.properties.revenue`, `[0]` for list items."""
+    out = ""
+    for part in pointer:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

@@ -10,6 +10,7 @@ from trackplan import __version__
 from trackplan.cli.compile import compile
 from trackplan.cli.init import init
 from trackplan.cli.lint import lint
+from trackplan.cli.rules import rule, rules
 from trackplan.cli.schema import schema_app
 
 app = typer.Typer(
@@ -45,6 +46,8 @@ def _root(
 
 app.command()(init)
 app.command()(lint)
+app.command()(rules)
+app.command()(rule)
 app.command()(compile)
 app.add_typer(schema_app)
 
