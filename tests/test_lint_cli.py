@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 import os
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from tests.conftest import REPO, run_cli, write
-
-from trackplan.cli.output import read_source_lines
 
 GOLDEN = Path(__file__).parent / "rules" / "golden"
 
@@ -68,14 +65,6 @@ def lint_json(*args: str) -> tuple[int, list[dict[str, object]]]:
     result = run_cli("lint", *args, "--format", "json")
     assert "Traceback" not in result.stderr
     return result.exit_code, json.loads(result.stdout)["diagnostics"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_source_cache() -> Iterator[None]:
-    # cli.output caches source lines by relative path; tests reuse "plan.yaml" in many folders.
-    read_source_lines.cache_clear()
-    yield
-    read_source_lines.cache_clear()
 
 
 @pytest.fixture

@@ -310,3 +310,30 @@ def test_the_complete_example_of_the_format_doc_loads_cleanly() -> None:
         "Feature Used",
         "Signup Started",
     }
+
+
+def test_scalars_follow_yaml_1_2_so_yes_and_dates_stay_text() -> None:
+    text = (
+        "properties:\n"
+        "  answer: {type: string, enum: [yes, no, on, off, 2024-01-01], description: x}\n"
+        "  ratio: {type: number, enum: [0x10, 0o17, 1e3, -.5], description: x}\n"
+    )
+    plan = load_plan_texts([("p.yaml", text)]).plan
+    answer, ratio = plan.shared
+    assert answer.enum == ("yes", "no", "on", "off", "2024-01-01")
+    assert ratio.enum == (16, 15, 1000.0, -0.5)
+
+
+def test_merge_keys_and_aliases_are_honoured() -> None:
+    text = (
+        "properties:\n"
+        "  base: &money {type: number, minimum: 0, description: Money.}\n"
+        "  total:\n"
+        "    <<: *money\n"
+        "    description: Total.\n"
+    )
+    result = load_plan_texts([("p.yaml", text)])
+    assert result.diagnostics == ()
+    total = result.plan.shared_property("total")
+    assert total is not None
+    assert (total.types, total.minimum, total.description) == (("number",), 0, "Total.")

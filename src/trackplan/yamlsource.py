@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from trackplan.diagnostics import TrackplanError
+from trackplan.yamlpos import PosDict, PosList, load_positioned
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 # An honest plan of thousands of events stays far below this; anchors that expand past it are
@@ -83,15 +82,8 @@ def new_yaml() -> YAML:
 
 
 def parse_yaml(text: str, shown: str) -> Any:
-    """Parse YAML text; syntax errors, duplicate keys and runaway aliases become a TrackplanError."""
-    try:
-        data = new_yaml().load(text)
-    except MarkedYAMLError as exc:
-        raise TrackplanError(_describe_marked(exc, shown)) from exc
-    except YAMLError as exc:
-        raise TrackplanError(f"{shown}: invalid YAML: {_one_line(str(exc))}") from exc
-    except RecursionError as exc:
-        raise TrackplanError(f"{shown}: the YAML is nested too deeply to read") from exc
+    """Parse YAML text with positions; syntax errors, duplicate keys and runaway aliases stop the run."""
+    data = load_positioned(text, shown)
     check_expansion(data, shown)
     return data
 
@@ -120,65 +112,25 @@ def check_expansion(data: Any, shown: str) -> None:
 
 
 def key_position(node: Any, key: Any) -> tuple[int, int] | None:
-    """1-based (line, column) of a mapping key, if ruamel recorded it."""
-    if isinstance(node, CommentedMap):
-        try:
-            line, col = node.lc.key(key)
-        except (KeyError, TypeError, AttributeError):
-            return None
-        return line + 1, col + 1
-    return None
+    """1-based (line, column) of a mapping key."""
+    return node.key_pos.get(key) if isinstance(node, PosDict) else None
 
 
 def value_position(node: Any, key: Any) -> tuple[int, int] | None:
-    """1-based (line, column) of a mapping value or sequence item, if ruamel recorded it."""
-    try:
-        if isinstance(node, CommentedMap):
-            line, col = node.lc.value(key)
-        elif isinstance(node, CommentedSeq):
-            line, col = node.lc.item(key)
-        else:
-            return None
-    except (KeyError, TypeError, AttributeError, IndexError):
-        return None
-    return line + 1, col + 1
+    """1-based (line, column) of a mapping value or sequence item."""
+    if isinstance(node, PosDict):
+        return node.value_pos.get(key)
+    if isinstance(node, PosList) and isinstance(key, int) and 0 <= key < len(node.item_pos):
+        return node.item_pos[key]
+    return None
 
 
 def node_position(node: Any) -> tuple[int, int] | None:
     """1-based position where a mapping or sequence starts."""
-    if isinstance(node, CommentedMap | CommentedSeq):
-        try:
-            return node.lc.line + 1, node.lc.col + 1
-        except (AttributeError, TypeError):
-            return None
-    return None
+    return node.start if isinstance(node, PosDict | PosList) else None
 
 
 def iter_items(node: Any) -> Iterator[tuple[Any, Any]]:
     """Items of a mapping in document order (merge keys included)."""
     if isinstance(node, dict):
         yield from node.items()
-
-
-def _describe_marked(exc: MarkedYAMLError, shown: str) -> str:
-    mark = exc.problem_mark or exc.context_mark
-    where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark is not None else shown
-    problem = exc.problem or exc.context or "invalid YAML"
-    if "duplicate key" in str(problem) or type(exc).__name__ == "DuplicateKeyError":
-        key = _duplicate_key_name(str(exc))
-        return f"{where}: duplicate key {key}; a key may appear only once in a mapping"
-    return f"{where}: invalid YAML: {_one_line(str(problem))}"
-
-
-def _duplicate_key_name(text: str) -> str:
-    marker = 'found duplicate key "'
-    start = text.find(marker)
-    if start < 0:
-        return "in a mapping"
-    start += len(marker)
-    end = text.find('"', start)
-    return f'"{text[start:end]}"' if end > start else "in a mapping"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

@@ -12,11 +12,13 @@ from trackplan.cli.common import use_color
 from trackplan.codes import CODE_DOCS
 from trackplan.config import Settings
 from trackplan.diagnostics import Report, apply_severities, select_diagnostics
+from trackplan.linting import resolve_rule_names
 from trackplan.reporting import OutputFormat, RenderContext, RuleInfo, render
 
 
 def settle(report: Report, settings: Settings) -> Report:
-    """Apply configured severities, then --select/--ignore."""
+    """Apply configured severities, then --select/--ignore (rule names are accepted as codes)."""
+    settings = resolve_rule_names(settings)
     diagnostics = apply_severities(report.diagnostics, settings.severity)
     diagnostics = select_diagnostics(diagnostics, settings.select, settings.ignore)
     return Report.build(report.command, diagnostics, report.summary)
@@ -36,11 +38,16 @@ def emit(report: Report, settings: Settings, fmt: OutputFormat, statistics: bool
     return report.exit_code(settings.fail_on)
 
 
-@cache
 def read_source_lines(path: str) -> tuple[str, ...] | None:
     """The lines of a file named in a diagnostic, for showing the offending line."""
+    return _read_lines(Path(path).resolve())
+
+
+@cache
+def _read_lines(path: Path) -> tuple[str, ...] | None:
+    # Keyed by absolute path: one process may report on several working directories (tests).
     try:
-        return tuple(Path(path).read_text(encoding="utf-8-sig").splitlines())
+        return tuple(path.read_text(encoding="utf-8-sig").splitlines())
     except (OSError, UnicodeDecodeError, ValueError):
         return None
 
