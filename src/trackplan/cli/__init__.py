@@ -8,6 +8,8 @@ import typer
 
 from trackplan import __version__
 from trackplan.cli.compile import compile
+from trackplan.cli.docs import docs
+from trackplan.cli.infer import infer
 from trackplan.cli.init import init
 from trackplan.cli.lint import lint
 from trackplan.cli.rules import rule, rules
@@ -50,6 +52,8 @@ app.command()(rules)
 app.command()(rule)
 app.command()(compile)
 app.add_typer(schema_app)
+app.command()(infer)
+app.command()(docs)
 
 
 def main() -> None:
