@@ -11,6 +11,7 @@ from trackplan.cli.compile import compile
 from trackplan.cli.docs import docs
 from trackplan.cli.infer import infer
 from trackplan.cli.init import init
+from trackplan.cli.interop import register_interop
 from trackplan.cli.lint import lint
 from trackplan.cli.rules import rule, rules
 from trackplan.cli.schema import schema_app
@@ -52,6 +53,7 @@ app.command()(rules)
 app.command()(rule)
 app.command()(compile)
 app.add_typer(schema_app)
+register_interop(app)
 app.command()(infer)
 app.command()(docs)
 
