@@ -14,6 +14,7 @@ from trackplan.cli.init import init
 from trackplan.cli.interop import register_interop
 from trackplan.cli.lint import lint
 from trackplan.cli.rules import rule, rules
+from trackplan.cli.scan import scan
 from trackplan.cli.schema import schema_app
 
 app = typer.Typer(
@@ -52,6 +53,7 @@ app.command()(lint)
 app.command()(rules)
 app.command()(rule)
 app.command()(compile)
+app.command()(scan)
 app.add_typer(schema_app)
 register_interop(app)
 app.command()(infer)
