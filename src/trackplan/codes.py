@@ -40,6 +40,8 @@ _FIXED = (
     ("TP308", "invalid-json", "The line or file is not valid JSON (or YAML)."),
     ("TP309", "deprecated-event", "The event is deprecated."),
     ("TP310", "event-naming-in-data", "An unplanned event name breaks the naming convention."),
+    ("TP311", "fixture-expectation", "A fixture does not produce what it expects (valid/, invalid/, `expect:`)."),
+    ("TP312", "no-messages", "An input holds no messages (an empty log, a folder or glob without message files)."),
     # TP4xx: a call found in source code (scan).
     ("TP401", "unknown-call-event", "The call's event is not in the plan."),
     ("TP402", "call-missing-required", "A required property is missing from a literal object."),

@@ -8,7 +8,9 @@ import typer
 
 from trackplan import __version__
 from trackplan.cli.compile import compile
+from trackplan.cli.diff import diff
 from trackplan.cli.docs import docs
+from trackplan.cli.fmt import fmt
 from trackplan.cli.infer import infer
 from trackplan.cli.init import init
 from trackplan.cli.interop import register_interop
@@ -54,6 +56,8 @@ app.command()(rules)
 app.command()(rule)
 app.command()(compile)
 app.command()(scan)
+app.command()(diff)
+app.command()(fmt)
 app.add_typer(schema_app)
 register_interop(app)
 app.command()(infer)
