@@ -12,8 +12,6 @@ from trackplan.diagnostics import Diagnostic, Report, Severity
 from trackplan.reporting.context import RenderContext, describe
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-# TODO(lead): point at the project's home page once it has one.
-INFORMATION_URI = "https://pypi.org/project/trackplan/"
 FINGERPRINT_KEY = "trackplan/v1"
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -32,7 +30,6 @@ def render_sarif(report: Report, context: RenderContext) -> str:
         results.append(_describe_result(diag, rule_index[diag.code], digest, occurrences[digest]))
     driver: dict[str, Any] = {
         "name": "trackplan",
-        "informationUri": INFORMATION_URI,
         "version": context.tool_version,
         "rules": rules,
     }
