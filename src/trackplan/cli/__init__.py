@@ -18,6 +18,7 @@ from trackplan.cli.lint import lint
 from trackplan.cli.rules import rule, rules
 from trackplan.cli.scan import scan
 from trackplan.cli.schema import schema_app
+from trackplan.cli.validate import validate
 
 app = typer.Typer(
     name="trackplan",
@@ -55,6 +56,7 @@ app.command()(lint)
 app.command()(rules)
 app.command()(rule)
 app.command()(compile)
+app.command()(validate)
 app.command()(scan)
 app.command()(diff)
 app.command()(fmt)
