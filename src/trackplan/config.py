@@ -66,6 +66,8 @@ class Settings:
     sdks: tuple[str, ...] = ()
     wrappers: tuple[Wrapper, ...] = ()
     exclude: tuple[str, ...] = ()
+    # The keys the config file sets, so `check` can tell "configured" from "default".
+    configured: frozenset[str] = frozenset()
 
     def override(self, **changes: Any) -> Settings:
         """Command-line values win over the file; None means "not given"."""
@@ -121,6 +123,7 @@ def parse_settings(table: Mapping[str, Any], root: Path, shown: str) -> Settings
         sdks=tuple(_texts(scan, "sdks", shown)),
         wrappers=tuple(_wrapper(w, shown) for w in _list(scan, "wrappers", shown)),
         exclude=tuple(_texts(scan, "exclude", shown)),
+        configured=frozenset(table),
     )
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from trackplan import __version__
+from trackplan.cli.check import check
 from trackplan.cli.compile import compile
 from trackplan.cli.diff import diff
 from trackplan.cli.docs import docs
@@ -51,6 +52,7 @@ def _root(
     """trackplan: tracking-plan governance."""
 
 
+app.command()(check)
 app.command()(init)
 app.command()(lint)
 app.command()(rules)

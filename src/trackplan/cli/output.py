@@ -11,9 +11,10 @@ from trackplan import __version__
 from trackplan.cli.common import use_color
 from trackplan.codes import CODE_DOCS
 from trackplan.config import Settings
-from trackplan.diagnostics import Report, apply_severities, select_diagnostics
+from trackplan.diagnostics import ExitCode, Report, apply_severities, select_diagnostics
 from trackplan.linting import resolve_rule_names
 from trackplan.reporting import OutputFormat, RenderContext, RuleInfo, render
+from trackplan.schemafiles import write_atomic
 
 
 def settle(report: Report, settings: Settings) -> Report:
@@ -25,17 +26,32 @@ def settle(report: Report, settings: Settings) -> Report:
 
 
 def emit(report: Report, settings: Settings, fmt: OutputFormat, statistics: bool = False) -> int:
-    """Print the settled report to stdout and return the exit code for `--fail-on`."""
+    """Print the settled report to stdout and return the exit code for `--fail-on`.
+
+    An input that could not be read (the summary's `unreadable_files`) means the job was not
+    fully done: exit 2, after the findings about everything else are shown.
+    """
     report = settle(report, settings)
-    context = RenderContext(
-        color=use_color(),
+    typer.echo(render(report, fmt, context=_context(use_color(), statistics)), nl=False)
+    if report.summary.get("unreadable_files"):
+        return ExitCode.UNUSABLE
+    return report.exit_code(settings.fail_on)
+
+
+def write_report(report: Report, settings: Settings, fmt: OutputFormat, target: Path) -> None:
+    """Write the settled report to a file as well (atomically), for example SARIF for upload."""
+    text = render(settle(report, settings), fmt, context=_context(False, False))
+    write_atomic(target, text)
+
+
+def _context(color: bool, statistics: bool) -> RenderContext:
+    return RenderContext(
+        color=color,
         statistics=statistics,
         read_source=read_source_lines,
         rule_docs=rule_docs(),
         tool_version=__version__,
     )
-    typer.echo(render(report, fmt, context=context), nl=False)
-    return report.exit_code(settings.fail_on)
 
 
 def read_source_lines(path: str) -> tuple[str, ...] | None:

@@ -24,7 +24,7 @@ from trackplan.cli.options import (
 )
 from trackplan.cli.output import emit
 from trackplan.config import Settings
-from trackplan.diagnostics import ExitCode, TrackplanError
+from trackplan.diagnostics import TrackplanError
 from trackplan.reporting import OutputFormat
 
 _PLAN_KEY = re.compile(
@@ -103,8 +103,7 @@ def validate(
     with _progress_bar() as starter:
         options = ValidateOptions(jobs, max_examples, passed, failed, not reference_only, starter)
         report = validate_inputs(load_valid_plan(settings.plan), inputs, settings, options)
-    code = emit(report, settings, fmt, statistics)
-    raise typer.Exit(ExitCode.UNUSABLE if report.summary.get("unreadable_files") else code)
+    raise typer.Exit(emit(report, settings, fmt, statistics))
 
 
 def _split_arguments(

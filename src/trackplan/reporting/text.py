@@ -139,7 +139,7 @@ def _build_statistics(report: Report, context: RenderContext) -> Table:
 
 
 def _build_figures(summary: Mapping[str, Any]) -> Iterator[RenderableType]:
-    """The command's own figures: scalars as `key: value`, flat str→int mappings as tables."""
+    """The command's own figures: scalars as `key: value`, flat mappings of scalars as tables."""
     for key, value in summary.items():
         label = _printable(str(key).replace("_", " "))
         if isinstance(value, bool):
@@ -149,7 +149,8 @@ def _build_figures(summary: Mapping[str, Any]) -> Iterator[RenderableType]:
         elif _is_count_table(value):
             table = Table(box=None, show_header=False, pad_edge=False, show_edge=False)
             table.add_column()
-            table.add_column(justify="right")
+            numeric = all(isinstance(v, int | float) for v in value.values())
+            table.add_column(justify="right" if numeric else "left")
             for name, count in value.items():
                 table.add_row(Text(_printable(name)), Text(str(count)))
             yield Text(f"{label}:")
@@ -158,11 +159,12 @@ def _build_figures(summary: Mapping[str, Any]) -> Iterator[RenderableType]:
 
 
 def _is_count_table(value: object) -> bool:
+    """A flat mapping of names to counts or short texts (check's steps, per-source counts)."""
     return (
         isinstance(value, Mapping)
         and bool(value)
         and all(
-            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+            isinstance(k, str) and isinstance(v, int | str) and not isinstance(v, bool)
             for k, v in value.items()
         )
     )
