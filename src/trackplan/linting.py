@@ -23,7 +23,7 @@ from trackplan.diagnostics import (
     select_diagnostics,
 )
 from trackplan.loader import LoadResult
-from trackplan.model import Plan, Pointer
+from trackplan.model import Plan, pointer_text
 from trackplan.rules import RULES, UNUSED_SUPPRESSION, Rule, rule_for, suggest_rule
 from trackplan.rules._rule import Finding
 from trackplan.suppressions import Problem, Unused, apply_suppressions, find_suppressions
@@ -170,14 +170,3 @@ def _describe_unused(item: Unused) -> tuple[str, str]:
         f"suppression of {item.entry} silences nothing on this line",
         f"remove {item.entry} from the comment",
     )
-
-
-def pointer_text(pointer: Pointer) -> str:
-    """`events.Order Completed.properties.revenue`, `[0]` for list items."""
-    out = ""
-    for part in pointer:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out

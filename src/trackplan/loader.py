@@ -30,6 +30,7 @@ from trackplan.model import (
     Property,
     PropertyNaming,
     Section,
+    pointer_text,
 )
 from trackplan.naming import did_you_mean
 from trackplan.yamlsource import (
@@ -794,7 +795,7 @@ class _Builder:
                 severity=Severity.ERROR,
                 message=message,
                 hint=hint,
-                path=_pointer_text(pointer) if pointer else "",
+                path=pointer_text(pointer) if pointer else "",
             )
         )
 
@@ -809,7 +810,7 @@ class _Builder:
                 severity=Severity.ERROR,
                 message=message,
                 hint=hint,
-                path=_pointer_text(pointer),
+                path=pointer_text(pointer),
             )
         )
 
@@ -823,16 +824,6 @@ _INVALID: Any = object()
 def _suggest(word: str, candidates: Mapping[str, Any] | Sequence[str], fallback: str) -> str:
     match = did_you_mean(word, list(candidates))
     return f"did you mean {match!r}?" if match else fallback
-
-
-def _pointer_text(pointer: Pointer) -> str:
-    out = ""
-    for part in pointer:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 def _pad_version(text: str) -> str:

@@ -15,6 +15,17 @@ JSON_TYPES = ("string", "number", "integer", "boolean", "object", "array", "null
 FORMATS = ("date-time", "date", "email", "uri", "uuid", "ipv4", "ipv6")
 
 
+def pointer_text(pointer: Pointer) -> str:
+    """`events.Order Completed.properties.revenue`, `[0]` for list items."""
+    out = ""
+    for part in pointer:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
 class PolicyLevel(StrEnum):
     """What happens to something the plan does not define."""
 
