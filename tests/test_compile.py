@@ -202,3 +202,18 @@ def test_the_example_plan_compiles_to_valid_schemas() -> None:
     assert result.diagnostics == ()
     for compiled in compile_plan(result.plan):
         jsonschema.Draft7Validator.check_schema(compiled.schema)
+
+
+@pytest.mark.parametrize("command", [("compile", "--out", "out"), ("export", "segment")])
+def test_nan_or_infinity_is_refused_not_written_as_invalid_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path / "plan.yaml",
+        "events:\n  A Done:\n    properties:\n      x: {type: number, minimum: .inf}\n",
+    )
+    result = run_cli(command[0], *command[1:2], "plan.yaml", *command[2:])
+    assert result.exit_code == 2
+    assert "NaN or infinity" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from trackplan.diagnostics import TrackplanError
 from trackplan.model import Event, Plan, PolicyLevel, Property, Section
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -162,8 +163,21 @@ def property_schema(prop: Property, level: PolicyLevel) -> dict[str, Any]:
 
 
 def render_schema(schema: dict[str, Any]) -> str:
-    """The bytes written to disk: sorted keys, two-space indent, a final newline."""
-    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The bytes written to disk: sorted keys, two-space indent, a final newline.
+
+    NaN and infinity (`minimum: .inf`, `enum: [.nan]`) have no JSON form: rather than write
+    invalid JSON, the run stops and points at lint, which names the place (TP211, TP212).
+    """
+    try:
+        return (
+            json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+        )
+    except ValueError as exc:
+        title = schema.get("title", "the plan")
+        raise TrackplanError(
+            f"the schema of {title!r} would hold NaN or infinity, which JSON cannot represent;"
+            " run `trackplan lint` to find where"
+        ) from exc
 
 
 def render_index(plan: Plan, compiled: Iterable[CompiledSchema]) -> str:

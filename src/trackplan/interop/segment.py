@@ -269,7 +269,13 @@ def export_segment(plan: Plan) -> tuple[dict[str, Any], tuple[Diagnostic, ...]]:
 
 def render_export(document: Mapping[str, Any]) -> str:
     """The JSON text written: two-space indent, plan order kept, a final newline."""
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    try:
+        return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    except ValueError as exc:  # NaN or infinity in a bound or an enum: no JSON form
+        raise TrackplanError(
+            "the plan holds NaN or infinity, which JSON cannot represent;"
+            " run `trackplan lint` to find where"
+        ) from exc
 
 
 def _section_rule(
