@@ -204,7 +204,9 @@ def test_the_example_plan_compiles_to_valid_schemas() -> None:
         jsonschema.Draft7Validator.check_schema(compiled.schema)
 
 
-@pytest.mark.parametrize("command", [("compile", "--out", "out"), ("export", "segment")])
+@pytest.mark.parametrize(
+    "command", [("compile", "plan.yaml", "--out", "out"), ("export", "segment", "plan.yaml")]
+)
 def test_nan_or_infinity_is_refused_not_written_as_invalid_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
 ) -> None:
@@ -213,7 +215,7 @@ def test_nan_or_infinity_is_refused_not_written_as_invalid_json(
         tmp_path / "plan.yaml",
         "events:\n  A Done:\n    properties:\n      x: {type: number, minimum: .inf}\n",
     )
-    result = run_cli(command[0], *command[1:2], "plan.yaml", *command[2:])
+    result = run_cli(*command)
     assert result.exit_code == 2
     assert "NaN or infinity" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
