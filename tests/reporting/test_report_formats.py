@@ -178,3 +178,19 @@ def test_text_summary_counts_files_and_pluralizes(context: RenderContext) -> Non
     diag = Diagnostic(file="a.yaml", line=1, code="TP201", message="m")
     text = render_text(Report.build("lint", [diag]), context)
     assert text.endswith("1 error, 0 warnings, 0 info in 1 file\n")
+
+
+def test_long_source_lines_are_windowed_around_the_column() -> None:
+    from trackplan.diagnostics import Diagnostic, Report
+    from trackplan.reporting import RenderContext, render_text
+
+    line = '{"a":"' + "x" * 500 + '","revenue":"29.00","b":"' + "y" * 500 + '"}'
+    column = line.index('"29.00"') + 1
+    diag = Diagnostic(file="log.ndjson", line=1, column=column, code="TP303", message="m")
+    text = render_text(
+        Report.build("validate", [diag]),
+        RenderContext(read_source=lambda _path: [line]),
+    )
+    shown, caret = [row for row in text.splitlines() if " | " in row][:2]
+    assert len(shown) < 140 and shown.count("…") == 2
+    assert shown[caret.index("^") :].startswith('"29.00"')

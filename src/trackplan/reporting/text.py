@@ -23,6 +23,8 @@ _SEVERITY_STYLES = {
     Severity.INFO: "bold blue",
 }
 _TAB_SIZE = 4
+# Source lines longer than this are shown as a window around the column.
+_SOURCE_WIDTH = 120
 # Values from inputs (event names, log lines, source code) may hold control characters;
 # shown raw they could move the cursor or inject colors into "plain" output.
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
@@ -59,7 +61,7 @@ def render_text(report: Report, context: RenderContext) -> str:
     if context.statistics and diagnostics:
         console.print()
         console.print(_build_statistics(report, context), soft_wrap=False)
-    figures = list(_build_figures(report.summary))
+    figures = list(_build_figures(report.summary, context.width))
     if figures:
         console.print()
         for renderable in figures:
@@ -113,17 +115,31 @@ def _show_source(diag: Diagnostic, context: RenderContext, caret_style: str) -> 
     if lines is None or diag.line > len(lines):
         return
     raw = lines[diag.line - 1].rstrip("\r\n")
+    column = diag.column
+    if len(raw) > _SOURCE_WIDTH:
+        raw, column = _window(raw, column)
     gutter = str(diag.line)
     yield Text.assemble(
         ("  " + gutter + " | ", "blue"), _printable(raw.expandtabs(_TAB_SIZE)).rstrip()
     )
-    if diag.column:
+    if column:
         # Measured on the line as shown: tabs expanded, control characters escaped, and
         # wide characters taking two cells.
-        offset = cell_len(_printable(raw[: diag.column - 1].expandtabs(_TAB_SIZE)))
+        offset = cell_len(_printable(raw[: column - 1].expandtabs(_TAB_SIZE)))
         yield Text.assemble(
             ("  " + " " * len(gutter) + " | ", "blue"), " " * offset, ("^", caret_style)
         )
+
+
+def _window(raw: str, column: int) -> tuple[str, int]:
+    """A long line (an NDJSON message) cut to the part around `column`, marked with `…`."""
+    start = max(0, (column or 1) - 1 - _SOURCE_WIDTH // 2)
+    end = min(len(raw), start + _SOURCE_WIDTH)
+    start = max(0, end - _SOURCE_WIDTH)
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(raw) else ""
+    shown = head + raw[start:end] + tail
+    return shown, (column - start + len(head)) if column else 0
 
 
 def _build_statistics(report: Report, context: RenderContext) -> Table:
@@ -138,14 +154,16 @@ def _build_statistics(report: Report, context: RenderContext) -> Table:
     return table
 
 
-def _build_figures(summary: Mapping[str, Any]) -> Iterator[RenderableType]:
+def _build_figures(summary: Mapping[str, Any], width: int) -> Iterator[RenderableType]:
     """The command's own figures: scalars as `key: value`, flat mappings of scalars as tables."""
     for key, value in summary.items():
         label = _printable(str(key).replace("_", " "))
         if isinstance(value, bool):
             yield Text(f"{label}: {'yes' if value else 'no'}")
         elif isinstance(value, str | int | float):
-            yield Text(f"{label}: {_printable(str(value))}")
+            line = f"{label}: {_printable(str(value))}"
+            # One line per figure: long samples (a whole message) are cut, not wrapped.
+            yield Text(line if len(line) <= width else line[: width - 1] + "…")
         elif _is_count_table(value):
             table = Table(box=None, show_header=False, pad_edge=False, show_edge=False)
             table.add_column()
