@@ -40,8 +40,16 @@ _FIXED = (
     ("TP308", "invalid-json", "The line or file is not valid JSON (or YAML)."),
     ("TP309", "deprecated-event", "The event is deprecated."),
     ("TP310", "event-naming-in-data", "An unplanned event name breaks the naming convention."),
-    ("TP311", "fixture-expectation", "A fixture does not produce what it expects (valid/, invalid/, `expect:`)."),
-    ("TP312", "no-messages", "An input holds no messages (an empty log, a folder or glob without message files)."),
+    (
+        "TP311",
+        "fixture-expectation",
+        "A fixture does not produce what it expects (valid/, invalid/, `expect:`).",
+    ),
+    (
+        "TP312",
+        "no-messages",
+        "An input holds no messages (an empty log, a folder or glob without message files).",
+    ),
     # TP4xx: a call found in source code (scan).
     ("TP401", "unknown-call-event", "The call's event is not in the plan."),
     ("TP402", "call-missing-required", "A required property is missing from a literal object."),
@@ -77,12 +85,24 @@ _FIXED = (
     ("TP604", "unformatted-plan", "A plan file is not in the form `trackplan fmt` writes."),
     # TP7xx: import and export (what the other format cannot carry).
     ("TP701", "cannot-express", "A keyword or value the target format cannot express was dropped."),
-    ("TP702", "name-collision", "Two definitions claim one name: the newest kept, or both renamed."),
+    (
+        "TP702",
+        "name-collision",
+        "Two definitions claim one name: the newest kept, or both renamed.",
+    ),
     ("TP703", "skipped-input", "A part of the input that is not an event definition was skipped."),
     # TP8xx: names seen in data (infer); TP310 covers event names.
-    ("TP801", "property-naming-in-data", "A property or trait name in the data breaks the convention."),
+    (
+        "TP801",
+        "property-naming-in-data",
+        "A property or trait name in the data breaks the convention.",
+    ),
     ("TP802", "near-duplicate-in-data", "Two names in the data look like one name written twice."),
-    ("TP803", "inference-incomplete", "Part of the data was left out of the draft (a limit was reached)."),
+    (
+        "TP803",
+        "inference-incomplete",
+        "Part of the data was left out of the draft (a limit was reached).",
+    ),
 )
 
 CODE_DOCS: dict[str, RuleInfo] = {
