@@ -120,3 +120,41 @@ def test_pre_commit_hooks_run_for_real_with_try_repo(tmp_path: Path) -> None:
     broken = try_repo()
     assert broken.returncode == 1
     assert "TP201" in broken.stdout and "TP401" in broken.stdout
+
+
+def _run_step(step: dict, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:  # type: ignore[type-arg]
+    return subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_action_check_step_runs_for_real_and_sets_its_outputs(tmp_path: Path) -> None:
+    """The action's own shell step, run as GitHub would: annotations, SARIF, exit code output."""
+    action = yaml.safe_load(ACTION.read_text())
+    step = next(s for s in action["runs"]["steps"] if s.get("id") == "check")
+    write(tmp_path / "plans" / "plan.yaml", GOOD_PLAN.replace("Order Completed", "order_completed"))
+    outputs = tmp_path / "github-output"
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "GITHUB_OUTPUT": str(outputs),
+        "TRACKPLAN_ARGS": "--fail-on error",
+        "TRACKPLAN_SARIF": "trackplan.sarif",
+        "TRACKPLAN_ANNOTATIONS": "true",
+    }
+    result = _run_step(step, tmp_path, env)
+    assert result.returncode == 0, result.stderr  # the step records the code, a later step fails
+    assert "::error file=plans/plan.yaml" in result.stdout and "TP201" in result.stdout
+    recorded = dict(line.split("=", 1) for line in outputs.read_text().splitlines())
+    assert recorded == {
+        "exit-code": "1",
+        "sarif-file": "trackplan.sarif",
+        "sarif-written": "true",
+    }
+    assert (tmp_path / "trackplan.sarif").is_file()
