@@ -9,12 +9,7 @@ import typer
 
 from trackplan.cli.common import guard, load_valid_plan, settings_for
 from trackplan.cli.options import ConfigOpt, FormatOpt, PlanArg
-from trackplan.cli.output import emit
-from trackplan.compiler import compiled_files
-from trackplan.diagnostics import Report
 from trackplan.reporting import OutputFormat
-from trackplan.schemafiles import check_schema_files, write_schema_files
-from trackplan.yamlsource import display_path
 
 
 @guard
@@ -45,6 +40,12 @@ def compile(
 
     Example: trackplan compile plans/ --out schemas/ --check
     """
+    from trackplan.cli.output import emit
+    from trackplan.compiler import compiled_files
+    from trackplan.diagnostics import Report
+    from trackplan.schemafiles import check_schema_files, write_schema_files
+    from trackplan.yamlsource import display_path
+
     settings = settings_for(config, plan=plan).override(schemas=out)
     files = compiled_files(load_valid_plan(settings.plan))
     shown = display_path(settings.schemas)

@@ -9,8 +9,6 @@ import typer
 
 from trackplan.cli.common import guard, settings_for
 from trackplan.cli.options import ConfigOpt, FailOnOpt, IgnoreOpt, SelectOpt, StatisticsOpt
-from trackplan.cli.output import emit, settle
-from trackplan.diffing import diff_paths, render_markdown
 from trackplan.reporting import OutputFormat
 
 
@@ -59,6 +57,9 @@ def diff(
 
     Example: trackplan diff origin/main --format markdown > plan-changes.md
     """
+    from trackplan.cli.output import emit, settle
+    from trackplan.diffing import diff_paths, render_markdown
+
     settings = settings_for(config, select=select, ignore=ignore, fail_on=fail_on)
     report = diff_paths(old, new, settings.plan)
     if fmt is DiffFormat.MARKDOWN:

@@ -7,12 +7,9 @@ from typing import Annotated
 
 import typer
 
-from trackplan.catalog import write_catalog
 from trackplan.cli.common import guard, load_valid_plan, settings_for
 from trackplan.cli.options import ConfigOpt, FormatOpt, PlanArg
-from trackplan.cli.output import emit
 from trackplan.reporting import OutputFormat
-from trackplan.yamlsource import display_path
 
 DEFAULT_OUT = "catalog"
 
@@ -47,6 +44,10 @@ def docs(
 
     Example: trackplan docs plans/ --out site/tracking-plan
     """
+    from trackplan.catalog import write_catalog
+    from trackplan.cli.output import emit
+    from trackplan.yamlsource import display_path
+
     settings = settings_for(config, plan=plan)
     target = out if out is not None else settings.root / DEFAULT_OUT
     report = write_catalog(load_valid_plan(settings.plan), target, force)

@@ -8,9 +8,6 @@ import typer
 
 from trackplan.cli.common import guard, settings_for
 from trackplan.cli.options import ConfigOpt, FormatOpt, PlanArg
-from trackplan.cli.output import emit
-from trackplan.diagnostics import ExitCode
-from trackplan.formatting import check_formatting, format_plan, render_diff, write_formatted
 from trackplan.reporting import OutputFormat
 
 
@@ -42,6 +39,10 @@ def fmt(
 
     Example: trackplan fmt plans/ --check --diff
     """
+    from trackplan.cli.output import emit
+    from trackplan.diagnostics import ExitCode
+    from trackplan.formatting import check_formatting, format_plan, render_diff, write_formatted
+
     settings = settings_for(config, plan=plan)
     files = format_plan(settings.plan, sort=sort)
     if diff:

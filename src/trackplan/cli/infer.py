@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,12 +19,12 @@ from trackplan.cli.options import (
     SelectOpt,
     StatisticsOpt,
 )
-from trackplan.cli.output import rule_docs, settle
-from trackplan.config import Settings
-from trackplan.diagnostics import Report
-from trackplan.inferring import check_draft_target, find_sources, infer_plan, write_draft
 from trackplan.model import EventNaming, PropertyNaming
-from trackplan.reporting import OutputFormat, RenderContext, render
+from trackplan.reporting import OutputFormat
+
+if TYPE_CHECKING:
+    from trackplan.config import Settings
+    from trackplan.diagnostics import Report
 
 
 @guard
@@ -78,6 +78,8 @@ def infer(
 
     Example: trackplan infer logs/2024-03-*.ndjson.gz --out plans/draft.yaml
     """
+    from trackplan.inferring import check_draft_target, find_sources, infer_plan, write_draft
+
     settings = settings_for(config, select=select, ignore=ignore, fail_on=fail_on)
     if out is not None:
         check_draft_target(out, force)
@@ -92,6 +94,9 @@ def infer(
 def _emit(report: Report, settings: Settings, fmt: OutputFormat, statistics: bool) -> int:
     """`cli.output.emit`, but on stderr (stdout is for the draft, as with `import`), and
     without echoing log lines back (a log can be gigabytes; its lines are not worth reading)."""
+    from trackplan.cli.output import rule_docs, settle
+    from trackplan.reporting import RenderContext, render
+
     report = settle(report, settings)
     context = RenderContext(
         color=sys.stderr.isatty() and not os.environ.get("NO_COLOR"),

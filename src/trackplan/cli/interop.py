@@ -10,22 +10,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from trackplan import __version__
 from trackplan.cli.common import guard, load_valid_plan, settings_for
 from trackplan.cli.options import ConfigOpt, FailOnOpt, FormatOpt, PlanArg
-from trackplan.cli.output import read_source_lines, rule_docs, settle
-from trackplan.compiler import compiled_files
-from trackplan.config import Settings
-from trackplan.diagnostics import Report
-from trackplan.interop.exporting import STDOUT, export_segment_plan, write_export
-from trackplan.interop.importing import Source, import_plan, write_plan
-from trackplan.reporting import OutputFormat, RenderContext, render
-from trackplan.schemafiles import write_schema_files
-from trackplan.yamlsource import display_path
+from trackplan.reporting import OutputFormat
+
+if TYPE_CHECKING:
+    from trackplan.config import Settings
+    from trackplan.diagnostics import Report
+    from trackplan.interop.importing import Source
 
 import_app = typer.Typer(
     name="import",
@@ -80,6 +77,8 @@ def import_segment(
 
     Example: trackplan import segment tracking-plan.json --out plans/
     """
+    from trackplan.interop.importing import Source
+
     _import(Source.SEGMENT, [source], out, force, fmt, settings_for(config, fail_on=fail_on))
 
 
@@ -97,6 +96,8 @@ def import_rudderstack(
 
     Example: trackplan import rudderstack plan.json --out plans/plan.yaml
     """
+    from trackplan.interop.importing import Source
+
     _import(Source.RUDDERSTACK, [source], out, force, fmt, settings_for(config, fail_on=fail_on))
 
 
@@ -123,6 +124,8 @@ def import_jsonschema(
 
     Example: trackplan import jsonschema iglu/schemas/com.acme --out plans/
     """
+    from trackplan.interop.importing import Source
+
     _import(Source.JSONSCHEMA, paths, out, force, fmt, settings_for(config, fail_on=fail_on))
 
 
@@ -151,6 +154,8 @@ def export_segment(
 
     Example: trackplan export segment plans/ --out tracking-plan.json
     """
+    from trackplan.interop.exporting import STDOUT, export_segment_plan, write_export
+
     settings = settings_for(config, plan=plan, fail_on=fail_on)
     outcome = export_segment_plan(load_valid_plan(settings.plan))
     if out is None or str(out) == STDOUT:
@@ -179,6 +184,10 @@ def export_jsonschema(
 
     Example: trackplan export jsonschema plans/ --out schemas/
     """
+    from trackplan.compiler import compiled_files
+    from trackplan.schemafiles import write_schema_files
+    from trackplan.yamlsource import display_path
+
     settings = settings_for(config, plan=plan).override(schemas=out)
     files = compiled_files(load_valid_plan(settings.plan))
     written, removed = write_schema_files(files, settings.schemas)
@@ -197,6 +206,10 @@ def _import(
     fmt: OutputFormat,
     settings: Settings,
 ) -> None:
+    from trackplan.interop.exporting import STDOUT
+    from trackplan.interop.importing import import_plan, write_plan
+    from trackplan.yamlsource import display_path
+
     outcome = import_plan(source, paths)
     if out is None or str(out) == STDOUT:
         typer.echo(outcome.text, nl=False)
@@ -208,6 +221,9 @@ def _import(
 
 def _emit_stderr(report: Report, settings: Settings, fmt: OutputFormat) -> int:
     """Like `cli.output.emit`, but to stderr: stdout carries the converted document."""
+    from trackplan.cli.output import read_source_lines, rule_docs, settle
+    from trackplan.reporting import RenderContext, render
+
     report = settle(report, settings)
     context = RenderContext(
         color=sys.stderr.isatty() and not os.environ.get("NO_COLOR"),

@@ -7,14 +7,9 @@ from typing import Annotated
 
 import typer
 
-from trackplan.baseline import write_baseline
 from trackplan.cli.common import guard, settings_for
 from trackplan.cli.options import ConfigOpt, FailOnOpt, FormatOpt, PlanArg, StatisticsOpt
-from trackplan.cli.output import emit
-from trackplan.linting import lint_options, lint_plan, resolve_rule_names
-from trackplan.loader import load_plan
 from trackplan.reporting import OutputFormat
-from trackplan.yamlsource import display_path
 
 RuleSelectOpt = Annotated[
     list[str] | None,
@@ -74,6 +69,12 @@ def lint(
     Example: trackplan lint --write-baseline lint-baseline.json, then
     trackplan lint --baseline lint-baseline.json (only new findings fail)
     """
+    from trackplan.baseline import write_baseline
+    from trackplan.cli.output import emit
+    from trackplan.linting import lint_options, lint_plan, resolve_rule_names
+    from trackplan.loader import load_plan
+    from trackplan.yamlsource import display_path
+
     settings = settings_for(config, plan=plan, select=select, ignore=ignore, fail_on=fail_on)
     settings = resolve_rule_names(settings.override(baseline=baseline))
     result = load_plan(settings.plan)

@@ -6,11 +6,8 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markdown import Markdown
 
 from trackplan.cli.common import guard, use_color
-from trackplan.ruledocs import render_rule_json, render_rule_list, render_rule_page
 
 
 class RulesFormat(StrEnum):
@@ -32,6 +29,8 @@ def rules(
 
     Example: trackplan rules --format json
     """
+    from trackplan.ruledocs import render_rule_json, render_rule_list
+
     typer.echo(render_rule_json() if fmt is RulesFormat.JSON else render_rule_list(), nl=False)
 
 
@@ -43,8 +42,13 @@ def rule(
 
     Example: trackplan rule TP201
     """
+    from trackplan.ruledocs import render_rule_page
+
     page = render_rule_page(code)
     if use_color():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
         Console(highlight=False).print(Markdown(page))
     else:
         typer.echo(page, nl=False)

@@ -7,11 +7,9 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from trackplan.cli.common import guard, load_valid_plan, settings_for
 from trackplan.cli.options import (
@@ -22,10 +20,11 @@ from trackplan.cli.options import (
     SelectOpt,
     StatisticsOpt,
 )
-from trackplan.cli.output import emit
-from trackplan.config import Settings
 from trackplan.diagnostics import TrackplanError
 from trackplan.reporting import OutputFormat
+
+if TYPE_CHECKING:
+    from trackplan.config import Settings
 
 _PLAN_KEY = re.compile(
     r"^(events|plan|conventions|policy|properties|common|bundles):", re.MULTILINE
@@ -94,8 +93,9 @@ def validate(
 
     Example: trackplan validate plans logs/2024-03-*.ndjson.gz --failed quarantine.ndjson
     """
-    # Imported here: the checkers' libraries (jsonschema-rs, msgspec) cost every other command
-    # start-up time and memory.
+    # Imported here: the checkers' libraries (msgspec) cost every other command start-up time
+    # and memory; the report's renderers are needed only once the checking is done.
+    from trackplan.cli.output import emit
     from trackplan.validation import ValidateOptions, validate_inputs
 
     settings = settings_for(config, select=select, ignore=ignore, fail_on=fail_on)
@@ -147,6 +147,9 @@ def _progress_bar() -> Iterator[Starter | None]:
     if not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
     progress = Progress(
         TextColumn("validating"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
         console=Console(stderr=True), transient=True, auto_refresh=False,

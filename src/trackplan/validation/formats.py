@@ -2,8 +2,9 @@
 
 jsonschema skips a format silently when the package behind it is missing (`date-time` needs
 rfc3339-validator, `uri` needs rfc3986-validator) and draft-07 does not define `uuid` at all.
-`FORMAT_CHECKER` holds the seven formats a plan may use and refuses to load without one of
-them, so a plan's `format` is never ignored.
+`format_checker()` holds the seven formats a plan may use and refuses to work without one of
+them, so a plan's `format` is never ignored. It is built on first use: a log of well-formed
+values never needs it, and jsonschema costs a worker process 11 MiB.
 
 The fast predicates answer the common case with one precompiled regular expression that
 accepts a subset of what the reference accepts, and ask the reference checker when it does
@@ -15,10 +16,13 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
-
-import jsonschema
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from trackplan.model import FORMATS
+
+if TYPE_CHECKING:
+    import jsonschema
 
 FormatPredicate = Callable[[str], bool]
 
@@ -30,7 +34,11 @@ def _is_uuid(instance: object) -> bool:
     return all(instance[position] == "-" for position in (8, 13, 18, 23))
 
 
-def _build_checker() -> jsonschema.FormatChecker:
+@cache
+def format_checker() -> jsonschema.FormatChecker:
+    """jsonschema's checker of the formats a plan may use (built once, on first use)."""
+    import jsonschema
+
     checker = jsonschema.FormatChecker(formats=[f for f in FORMATS if f != "uuid"])
 
     # draft-07 has no `uuid`: the check of later drafts (hyphens where RFC 4122 puts them).
@@ -45,7 +53,11 @@ def _build_checker() -> jsonschema.FormatChecker:
     return checker
 
 
-FORMAT_CHECKER = _build_checker()
+def __getattr__(name: str) -> Any:
+    if name == "FORMAT_CHECKER":  # the module's former constant, for callers that import it
+        return format_checker()
+    raise AttributeError(name)
+
 
 # Subsets of the reference grammars, each fully anchored (`\Z`: the reference's `$` also lets
 # a final newline through, which the fallback then accepts).
@@ -80,7 +92,7 @@ def reference_predicate(fmt: str) -> FormatPredicate:
     """The reference check of `fmt` (what jsonschema decides), as a predicate on strings."""
 
     def conforms(value: str) -> bool:
-        return bool(FORMAT_CHECKER.conforms(value, fmt))
+        return bool(format_checker().conforms(value, fmt))
 
     return conforms
 

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any
-
-from jsonschema import Draft7Validator
+from typing import TYPE_CHECKING, Any
 
 from trackplan.diagnostics import Severity
 from trackplan.model import Plan, PolicyLevel
@@ -29,9 +27,12 @@ from trackplan.validation.findings import (
     json_type,
     show_value,
 )
-from trackplan.validation.formats import FORMAT_CHECKER
+from trackplan.validation.formats import format_checker
 from trackplan.validation.schemaerrors import RustErrors, SchemaError, reference_errors
 from trackplan.validation.schemas import KINDS, MessageSchema, PlanSchemas, build_schemas
+
+if TYPE_CHECKING:
+    from jsonschema import Draft7Validator
 
 _LEVEL_SEVERITY = {PolicyLevel.ERROR: Severity.ERROR, PolicyLevel.WARN: Severity.WARNING}
 _TIMESTAMP_EXAMPLE = '"2024-03-04T09:12:05.118Z"'
@@ -84,7 +85,9 @@ class ReferenceChecker:
     def validator(self, entry: MessageSchema) -> Draft7Validator:
         found = self._validators.get(id(entry))
         if found is None:
-            found = Draft7Validator(entry.schema, format_checker=FORMAT_CHECKER)
+            from jsonschema import Draft7Validator  # loaded on first use: 11 MiB per process
+
+            found = Draft7Validator(entry.schema, format_checker=format_checker())
             self._validators[id(entry)] = found
         return found
 

@@ -18,17 +18,14 @@ import copy
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from jsonschema import Draft7Validator
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from trackplan.validation.findings import PathPart
-from trackplan.validation.formats import FORMAT_CHECKER, fast_predicate
+from trackplan.validation.formats import fast_predicate, format_checker
 
-try:  # the dependency is declared; a platform without its wheel only loses speed
-    import jsonschema_rs as _rust
-except ImportError:  # pragma: no cover
-    _rust = None  # type: ignore[assignment]
+if TYPE_CHECKING:
+    from jsonschema import Draft7Validator
 
 # Keywords whose errors are mapped; any other makes the message go to jsonschema.
 _MAPPED = frozenset({
@@ -70,13 +67,14 @@ class RustErrors:
     """jsonschema-rs on a rewritten copy of one schema; None from `errors` means "ask jsonschema"."""
 
     def __init__(self, schema: dict[str, Any]) -> None:
-        if _rust is None or not _known(schema):
+        rust = _load_rust()
+        if rust is None or not _known(schema):
             raise ValueError("jsonschema-rs cannot take this schema exactly")
         self.schema = schema
         rewritten = copy.deepcopy(schema)
         formats: dict[str, Any] = {}
         _rewrite(rewritten, formats)
-        self._validator = _rust.Draft7Validator(rewritten, formats=formats, validate_formats=True)
+        self._validator = rust.Draft7Validator(rewritten, formats=formats, validate_formats=True)
 
     def errors(self, message: Any) -> list[SchemaError] | None:
         try:
@@ -109,9 +107,19 @@ class RustErrors:
         out = []
         if "pattern" in schema and re.search(schema["pattern"], instance) is None:
             out.append(SchemaError("pattern", schema["pattern"], schema, instance, path))
-        if "format" in schema and not FORMAT_CHECKER.conforms(instance, schema["format"]):
+        if "format" in schema and not format_checker().conforms(instance, schema["format"]):
             out.append(SchemaError("format", schema["format"], schema, instance, path))
         return out or None
+
+
+@cache
+def _load_rust() -> Any:
+    """jsonschema-rs, loaded when a message first needs it (8 MiB per process)."""
+    try:  # the dependency is declared; a platform without its wheel only loses speed
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover
+        return None
+    return jsonschema_rs
 
 
 def _known(schema: Any) -> bool:
