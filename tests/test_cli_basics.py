@@ -162,3 +162,14 @@ def test_console_script_runs_as_a_real_process(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_source_lines_are_not_read_from_huge_files(tmp_path: Path) -> None:
+    from trackplan.cli import output
+
+    small = write(tmp_path / "small.ndjson", "{}\n{}\n")
+    big = tmp_path / "big.ndjson"
+    with big.open("wb") as handle:
+        handle.truncate(output.MAX_SOURCE_BYTES + 1)
+    assert output.read_source_lines(str(small)) == ("{}", "{}")
+    assert output.read_source_lines(str(big)) is None

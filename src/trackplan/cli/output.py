@@ -57,6 +57,11 @@ def _context(color: bool, statistics: bool) -> RenderContext:
     )
 
 
+# Source lines are shown for files up to this size: a plan, a fixture, a source file. A large
+# NDJSON log would be read whole into memory just to show a few lines.
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+
+
 def read_source_lines(path: str) -> tuple[str, ...] | None:
     """The lines of a file named in a diagnostic, for showing the offending line."""
     return _read_lines(Path(path).resolve())
@@ -66,6 +71,8 @@ def read_source_lines(path: str) -> tuple[str, ...] | None:
 def _read_lines(path: Path) -> tuple[str, ...] | None:
     # Keyed by absolute path: one process may report on several working directories (tests).
     try:
+        if path.stat().st_size > MAX_SOURCE_BYTES or path.suffix == ".gz":
+            return None
         return tuple(path.read_text(encoding="utf-8-sig").splitlines())
     except (OSError, UnicodeDecodeError, ValueError):
         return None
