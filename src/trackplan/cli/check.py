@@ -13,6 +13,7 @@ from trackplan.cli.options import (
     FailOnOpt,
     FormatOpt,
     IgnoreOpt,
+    JobsOpt,
     SelectOpt,
     StatisticsOpt,
 )
@@ -30,10 +31,7 @@ def check(
             show_default=False,
         ),
     ] = None,
-    jobs: Annotated[
-        int,
-        typer.Option("--jobs", "-j", help="Worker processes for validate and scan; 0 = all cores."),
-    ] = 0,
+    jobs: JobsOpt = 0,
     sarif_file: Annotated[
         Path | None,
         typer.Option(

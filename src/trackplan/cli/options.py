@@ -57,3 +57,7 @@ ConfigOpt = Annotated[
         show_default=False,
     ),
 ]
+JobsOpt = Annotated[
+    int,
+    typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core)."),
+]

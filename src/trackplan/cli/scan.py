@@ -13,6 +13,7 @@ from trackplan.cli.options import (
     FailOnOpt,
     FormatOpt,
     IgnoreOpt,
+    JobsOpt,
     PlanArg,
     SelectOpt,
     StatisticsOpt,
@@ -56,9 +57,7 @@ def scan(
             show_default=False,
         ),
     ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core).")
-    ] = 0,
+    jobs: JobsOpt = 0,
     fmt: FormatOpt = OutputFormat.TEXT,
     fail_on: FailOnOpt = None,
     select: SelectOpt = None,

@@ -17,6 +17,7 @@ from trackplan.cli.options import (
     FailOnOpt,
     FormatOpt,
     IgnoreOpt,
+    JobsOpt,
     SelectOpt,
     StatisticsOpt,
 )
@@ -49,9 +50,7 @@ def validate(
             "--plan", help="The plan, when every argument is messages.", show_default=False
         ),
     ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core).")
-    ] = 0,
+    jobs: JobsOpt = 0,
     max_examples: Annotated[
         int,
         typer.Option(
