@@ -28,6 +28,7 @@ STRINGS = [
     "", "a", "b", "USD", "usd", "USD\n", "ab", "b\n", "é", "x", "y", "snake_case", "٣",
     "2024-03-04T09:12:05Z", "2024-03-04T09:12:05.5+01:00", "2024-02-30T00:00:00Z",
     "2024-03-04t09:12:05z", "2024-03-04T09:12:05Z\n", "2024-02-29", "2023-02-29", "2024-13-01",
+    "2024-03-04 09:12:05Z", "2024-061T09:12:05Z", "2024-03-04T09:12:05+0530",
     "dana@x", "dana", "https://a.example/b?c=d#e", "https://a.example/%zz", "mailto:a@b", "/x",
     "5f3c8e21-7d4b-4a0e-9c1a-2b6f0e8d4a17", "5f3c8e217d4b4a0e9c1a2b6f0e8d4a17",
     "{5f3c8e21-7d4b-4a0e-9c1a-2b6f0e8d4a17}", "192.168.0.1", "01.2.3.4", "256.0.0.1", "::1",
@@ -134,7 +135,7 @@ def cases(draw: st.DrawFn) -> tuple[Plan, list[Any]]:
             )
         message["traits" if kind == "identify" else "properties"] = body
         if draw(st.booleans()):
-            message["timestamp"] = draw(st.sampled_from(STRINGS[13:19]))
+            message["timestamp"] = draw(st.sampled_from(STRINGS[13:24]))
         messages.append(message)
     return plan, messages
 

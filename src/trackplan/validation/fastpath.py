@@ -6,14 +6,20 @@ lengths, ranges and item counts are checked by msgspec while it parses, in C; pa
 formats are checked afterwards on the decoded strings, with the same `re.search` jsonschema
 uses and the exact predicates of `formats`. The envelope (`type`, `userId`/`anonymousId`,
 timestamps, `context`) is one shared msgspec struct; `properties`/`traits` stay raw bytes
-until the event is known, and `context` is skipped without being built.
+until the event is known, and `context` is skipped without being built. `timestamp` and
+`sentAt` go first to ciso8601's C RFC 3339 parser (behind a `T` guard that makes it a subset of
+draft-07's date-time), then to the exact predicate when it refuses.
+
+One decode per line instead of two (a struct per event holding the envelope and the typed body,
+picked by a byte-level peek at `"event":"…"`) was measured and dropped: `bytes.find` over the
+~650 bytes before the event costs 0.45–0.6 µs, more than the 0.25 µs the single decode saves; a
+tagged union on `event` decodes in 1.6 µs against 1.4 µs for the two decodes.
 
 The one rule that makes it exact: the fast path only ever says "conforms" when the reference
 path would report nothing. When it cannot tell (a deprecated or unplanned event, an alias, a
 `5.0` sent for an integer, anything msgspec rejects), the line goes to the reference path,
 which gives the verdict and the findings. `tests/validation/test_validate_differential.py`
-checks this
-equivalence on generated plans and messages.
+checks this equivalence on generated plans and messages.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from msgspec import UNSET, Raw, UnsetType
 
 from trackplan.model import PolicyLevel
 from trackplan.validation.fastcompile import Compiler, Unsupported
-from trackplan.validation.formats import fast_matcher, fast_predicate
+from trackplan.validation.formats import fast_predicate, rfc3339_parser
 from trackplan.validation.schemas import MessageSchema, PlanSchemas
 
 Check = Callable[[Any], bool]
@@ -41,7 +47,6 @@ _DECODE_ERRORS = (
 )
 
 _DATE_TIME = fast_predicate("date-time")
-_DATE_TIME_MATCH: Callable[[str], object] = fast_matcher("date-time")  # type: ignore[assignment]
 
 
 class _AnyObject(msgspec.Struct, gc=False):
@@ -107,7 +112,7 @@ class FastChecker:
         """The per-line check as a closure: the hot loop reads locals, not attributes."""
         decode = self._envelope.decode
         track, views, generic = self._track, self._views, self._generic
-        match, date_time = _DATE_TIME_MATCH, _DATE_TIME
+        parse, date_time = rfc3339_parser(), _DATE_TIME
         errors, unset = _DECODE_ERRORS, UNSET
 
         def conforms(line: bytes) -> bool:
@@ -119,11 +124,21 @@ class FastChecker:
             if not ((user.__class__ is str and user) or (anonymous.__class__ is str and anonymous)):
                 return False
             stamp = env.timestamp
-            if stamp is not unset and match(stamp) is None and not date_time(stamp):
-                return False
+            if stamp is not unset:
+                try:
+                    known = stamp[10:11] == "T" and parse(stamp)
+                except ValueError:
+                    known = False
+                if not known and not date_time(stamp):
+                    return False
             stamp = env.sentAt
-            if stamp is not unset and match(stamp) is None and not date_time(stamp):
-                return False
+            if stamp is not unset:
+                try:
+                    known = stamp[10:11] == "T" and parse(stamp)
+                except ValueError:
+                    known = False
+                if not known and not date_time(stamp):
+                    return False
             if env.receivedAt is not unset or env.originalTimestamp is not unset:
                 for stamp in (env.receivedAt, env.originalTimestamp):
                     if stamp is not unset and not date_time(stamp):
