@@ -79,8 +79,16 @@ def _validate_step(plan: Plan, settings: Settings, options: CheckOptions) -> Ste
     inputs = [str(p) for p in (*settings.fixtures, *settings.logs)]
     if not inputs:
         return Step("validate", False, "skipped: no `fixtures` or `logs` configured")
-    report = validate_inputs(plan, inputs, settings, ValidateOptions(jobs=options.jobs))
-    return _step("validate", report)
+    # Fixtures failing as their folder or `expect:` says are confirmations, not findings: in CI
+    # they would only be noise (a notice per invalid fixture on every run). They are counted.
+    validate_options = ValidateOptions(jobs=options.jobs, show_met_expectations=False)
+    report = validate_inputs(plan, inputs, settings, validate_options)
+    detail = _found(report)
+    expected = report.summary.get("fixtures_with_expectations", 0)
+    if expected:
+        failed = report.summary.get("fixtures_not_as_expected", 0)
+        detail += f"; {expected - failed} of {expected} fixture expectations met"
+    return _step("validate", report, detail)
 
 
 def _scan_step(plan: Plan, settings: Settings, options: CheckOptions) -> Step:

@@ -133,3 +133,17 @@ def test_unknown_diff_base_exits_2(project: Path) -> None:
     result = run_cli("check", "--diff-base", "no-such-branch")
     assert result.exit_code == 2
     assert "no-such-branch" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fixtures_failing_as_expected_are_counted_not_reported(project: Path) -> None:
+    bad = {**GOOD_MESSAGE, "properties": {}}
+    write(project / "fixtures" / "invalid" / "missing-revenue.json", json.dumps(bad))
+    code, report = _check()
+    assert code == 0
+    assert report["diagnostics"] == []
+    assert "1 of 1 fixture expectations met" in report["summary"]["steps"]["validate"]
+    # a fixture under invalid/ that passes is a real finding
+    write(project / "fixtures" / "invalid" / "passes.json", json.dumps(GOOD_MESSAGE))
+    code, report = _check()
+    assert code == 1
+    assert [d["code"] for d in report["diagnostics"]] == ["TP311"]

@@ -39,6 +39,7 @@ class ValidateOptions:
     failed: Path | None = None
     fast: bool = True  # False: every message through the reference checker (for comparisons)
     progress: Callable[[int], Callable[[int], None] | None] | None = None  # total bytes → advance
+    show_met_expectations: bool = True  # findings of fixtures that fail as expected, as info
 
 
 def validate_inputs(
@@ -60,6 +61,7 @@ def validate_inputs(
         ignore=settings.ignore,
         max_examples=options.max_examples,
         fast=options.fast,
+        show_met_expectations=options.show_met_expectations,
     )
     total = sum(s.size for s in collected.sources)
     advance = options.progress(total) if options.progress and total >= PROGRESS_MIN_BYTES else None

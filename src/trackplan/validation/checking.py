@@ -56,6 +56,8 @@ class Rules:
     ignore: tuple[str, ...] = ()
     max_examples: int = 100
     fast: bool = True
+    # Met fixture expectations are shown as info; `check` drops them (nothing to act on).
+    show_met_expectations: bool = True
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,8 @@ class Engine:
             wanted = ", ".join(expect or ()) or "no finding"
             wanted += " (its `expect`)"
         if met:
+            if not self.rules.show_met_expectations:
+                return []
             return [
                 replace(d, severity=Severity.INFO, hint=_expected_hint(d.hint)) for d in diagnostics
             ]
