@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-# What `trackplan validate` must not load before it meets an invalid message: the other
-# commands' cores, the reference checkers and the Markdown renderer.
+# What `trackplan validate --format json` must not load before it meets an invalid message:
+# the other commands' cores, the reference checkers, and rich (only text output needs it).
 HEAVY = (
     "tree_sitter",
     "trackplan.scanning",
@@ -18,8 +18,8 @@ HEAVY = (
     "trackplan.catalog",
     "jsonschema",
     "jsonschema_rs",
-    "rich.markdown",
-    "rich.progress",
+    "rich",
+    "trackplan.reporting.text",
 )
 
 

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from importlib import import_module
+from typing import Any
 
 from trackplan.diagnostics import Report
 from trackplan.reporting.context import RenderContext, RuleInfo
-from trackplan.reporting.github import render_github
-from trackplan.reporting.json_format import render_json
-from trackplan.reporting.junit import render_junit
-from trackplan.reporting.sarif import render_sarif
-from trackplan.reporting.text import render_text
+
+# Renderers load on first use: the text one pulls in rich, which JSON output never needs.
+_RENDERERS = {
+    "render_text": "trackplan.reporting.text",
+    "render_json": "trackplan.reporting.json_format",
+    "render_sarif": "trackplan.reporting.sarif",
+    "render_github": "trackplan.reporting.github",
+    "render_junit": "trackplan.reporting.junit",
+}
 
 __all__ = [
     "OutputFormat",
@@ -37,14 +43,19 @@ class OutputFormat(StrEnum):
 
 def render(report: Report, fmt: OutputFormat, *, context: RenderContext) -> str:
     """The report in format `fmt`, ready to write to stdout."""
-    match fmt:
-        case OutputFormat.TEXT:
-            return render_text(report, context)
-        case OutputFormat.JSON:
-            return render_json(report)
-        case OutputFormat.SARIF:
-            return render_sarif(report, context)
-        case OutputFormat.GITHUB:
-            return render_github(report)
-        case OutputFormat.JUNIT:
-            return render_junit(report)
+    renderer = __getattr__(f"render_{fmt.value}")
+    if fmt in _USES_CONTEXT:
+        return str(renderer(report, context))
+    return str(renderer(report))
+
+
+# Text needs colors, sources and widths; SARIF needs rule docs and the version.
+_USES_CONTEXT = frozenset((OutputFormat.TEXT, OutputFormat.SARIF))
+
+
+def __getattr__(name: str) -> Any:
+    """`from trackplan.reporting import render_text` still works, importing it on demand."""
+    module = _RENDERERS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(module), name)
