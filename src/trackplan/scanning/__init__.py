@@ -4,7 +4,9 @@ The pipeline: `find_sources` (git-aware file listing) → `scan_files` (a byte p
 tree-sitter or `ast`, each file → a FileScan of CallSites → `check_file`: the plan's verdict
 on each call, suppression comments applied; in worker processes when there are many) →
 `check_coverage` (planned events never called) → a Report whose summary holds the
-inventory of every call (`summary["calls"]`).
+inventory of every call (`summary["calls"]`). Constants imported from another file
+(`import { EVENTS } from './events'`) are read lazily, one hop, through a per-process
+`files.ModuleCache`.
 
 `scan_code` is the one entry point: `trackplan scan` and `trackplan check` both call it.
 """
@@ -71,7 +73,8 @@ def scan_code(
             f"{where}: no source files to scan (scan reads {kinds}; it skips what git"
             " ignores and dependency or build folders)"
         )
-    outcomes = scan_files(files, matchers, plan, jobs or default_jobs())
+    roots = [p.resolve().as_posix() for p in (*paths, settings.root) if p.is_dir()]
+    outcomes = scan_files(files, matchers, plan, jobs or default_jobs(), roots)
     called = frozenset().union(*(outcome.events for outcome in outcomes))
     diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
     diagnostics += check_coverage(plan, called)

@@ -176,7 +176,8 @@ def _track_target(plan: Plan, call: CallSite, report: _Reporter) -> _Target | No
             "TP404",
             Severity.INFO,
             message,
-            "pass a string literal or a constant defined in this file, so the call can be checked",
+            "pass a string literal, or a constant defined in this file or imported from a project"
+            " module (one hop), so the call can be checked",
         )
         return None
     event = plan.event(name)

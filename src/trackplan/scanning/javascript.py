@@ -8,7 +8,13 @@ name inside a comment, a string or a template is never a call.
 Constants are resolved in the same file, following the scopes between the use and the
 declaration: `const` names bound once in their block (objects, `as const`, `satisfies`,
 `Object.freeze(...)`, TS enums, template strings whose parts resolve, `+` of strings).
-A name bound any other way (parameter, `let`, import, loop variable) stays unknown.
+
+Imported names resolve one hop: `import { EVENTS } from './events'`, `import { EVENTS as E }`,
+`import * as Events from './events'` read the module `files.ModuleCache` finds, where the
+name must be exported as a `const` or an `enum` declared in that module (`export const`,
+`export enum`, or `const X = ...; export { X }`). The module's own imports, re-exports
+(`export { X } from`), `export default`, default imports and `import type` stay unknown.
+A name bound any other way (parameter, `let`, loop variable) stays unknown.
 """
 
 from __future__ import annotations
@@ -25,9 +31,18 @@ from tree_sitter import Node, Parser
 
 from trackplan.diagnostics import Diagnostic, Severity
 from trackplan.scanning.arguments import RawCall, interpret
-from trackplan.scanning.languages import Family, Language
+from trackplan.scanning.files import ModuleCache
+from trackplan.scanning.languages import Family, Language, language_of
 from trackplan.scanning.sdks import Matchers
-from trackplan.scanning.sites import UNKNOWN, CallSite, Entry, Scalar, Value, ValueKind
+from trackplan.scanning.sites import (
+    UNKNOWN,
+    CallSite,
+    Entry,
+    Scalar,
+    Value,
+    ValueKind,
+    relocate,
+)
 
 _GRAMMARS: dict[Language, Callable[[], object]] = {
     Language.JAVASCRIPT: tree_sitter_javascript.language,
@@ -69,7 +84,8 @@ _MAX_TEXT = 60
 _MAX_DEPTH = 24
 _CLIMB = 12
 
-# A declaration as seen from its scope: ("const", value node) or ("other", None).
+# A declaration as seen from its scope: ("const", value node), ("enum", declaration),
+# ("import", import_specifier or namespace_import of a relative import) or ("other", None).
 Binding = tuple[str, Node | None]
 
 
@@ -80,14 +96,21 @@ def parser_for(language: Language) -> Parser:
 
 
 def extract_javascript(
-    source: bytes, language: Language, matchers: Matchers, file: str
+    source: bytes,
+    language: Language,
+    matchers: Matchers,
+    file: str,
+    path: str | None = None,
+    modules: ModuleCache | None = None,
 ) -> tuple[list[CallSite], list[Diagnostic]]:
     """The calls in one JavaScript/TypeScript/TSX file, and a TP408 warning if it has syntax errors.
 
-    Calls inside a broken region are skipped; the rest of the file is still scanned.
+    Calls inside a broken region are skipped; the rest of the file is still scanned. With the
+    file's `path` and a `modules` cache, imported constants resolve (see the module docstring).
     """
     tree = parser_for(language).parse(source)
-    reader = _FileReader(source)
+    imports = _Imports(path, modules) if path is not None and modules is not None else None
+    reader = _FileReader(source, imports)
     problems: list[Diagnostic] = []
     if tree.root_node.has_error:
         problems.append(_syntax_problem(tree.root_node, reader, language, file))
@@ -164,11 +187,27 @@ def callee_segments(node: Node, depth: int = 0) -> tuple[str, ...]:
     return ("?",)
 
 
+class _Imports:
+    """Where a file is and the scan's module cache: what its relative imports need."""
+
+    def __init__(self, path: str, modules: ModuleCache) -> None:
+        self.path = path
+        self.modules = modules
+
+    def module(self, specifier: str) -> _ModuleExports | None:
+        target = self.modules.find_javascript(self.path, specifier)
+        if target is None:
+            return None
+        found = self.modules.load("javascript", target, _load_module)
+        return found if isinstance(found, _ModuleExports) else None
+
+
 class _FileReader:
     """Argument values of one file's calls, with constants resolved through the file's scopes."""
 
-    def __init__(self, source: bytes) -> None:
+    def __init__(self, source: bytes, imports: _Imports | None = None) -> None:
         self.source = source
+        self.imports = imports
         self._scopes: dict[int, dict[str, Binding]] = {}
         self._resolving: set[int] = set()
         self._constants: dict[int, Value] = {}
@@ -391,24 +430,52 @@ class _FileReader:
         binding = self._lookup(node, name)
         if binding is None or binding[0] == "other" or binding[1] is None:
             return self._unknown(node)
-        declared = binding[1]
+        value = self.bound_value(binding, depth)
+        if value.kind is ValueKind.UNKNOWN:
+            return self._unknown(node)
+        if binding[0] == "import":
+            value = relocate(value, *self.position(node))
+        return self._moved(value, node)
+
+    def bound_value(self, binding: Binding, depth: int) -> Value:
+        """The value of a declaration (UNKNOWN when it is not a resolvable constant)."""
+        kind, declared = binding
+        if declared is None or kind == "other":
+            return UNKNOWN
         value = self._constants.get(declared.id)
         if value is None:
             if declared.id in self._resolving:
-                return self._unknown(node)  # a cycle: `const a = b, b = a`
+                return UNKNOWN  # a cycle: `const a = b, b = a`
             self._resolving.add(declared.id)
             try:
-                value = (
-                    self._enum(declared)
-                    if binding[0] == "enum"
-                    else self.value(declared, depth + 1)
-                )
+                if kind == "enum":
+                    value = self._enum(declared)
+                elif kind == "import":
+                    value = self._imported(declared)
+                else:
+                    value = self.value(declared, depth + 1)
             finally:
                 self._resolving.discard(declared.id)
             self._constants[declared.id] = value
-        if value.kind is ValueKind.UNKNOWN:
-            return self._unknown(node)
-        return self._moved(value, node)
+        return value
+
+    def _imported(self, specifier: Node) -> Value:
+        """What an import specifier (or `* as N`) names in the module it comes from."""
+        statement = specifier.parent
+        while statement is not None and statement.type != "import_statement":
+            statement = statement.parent
+        source = statement.child_by_field_name("source") if statement is not None else None
+        if self.imports is None or source is None:
+            return UNKNOWN
+        module = self.imports.module(_string_value(source))
+        if module is None:
+            return UNKNOWN
+        if specifier.type == "namespace_import":
+            return module.namespace()
+        name = specifier.child_by_field_name("name")
+        if name is None:
+            return UNKNOWN
+        return module.exported(_string_value(name) if name.type == "string" else _text(name))
 
     def _moved(self, value: Value, node: Node) -> Value:
         """A resolved constant reported where it is used (with its name there, `Kind.Count`)."""
@@ -525,8 +592,102 @@ def _declared(statement: Node) -> Iterator[tuple[str, Binding]]:
             yield _text(name), ("other", None)
         return
     if kind == "import_statement":
-        for bound in _bound_names(statement):
-            yield bound, ("other", None)
+        yield from _imports(statement)
+
+
+def _imports(statement: Node) -> Iterator[tuple[str, Binding]]:
+    """The names an import binds: named and namespace imports of a relative module can resolve."""
+    source = statement.child_by_field_name("source")
+    specifier = _string_value(source) if source is not None else ""
+    relative = specifier.startswith(("./", "../")) or specifier in (".", "..")
+    type_only = any(child.type == "type" for child in statement.children)
+    for clause in statement.named_children:
+        if clause.type != "import_clause":
+            if clause.type not in ("string", "comment"):
+                for bound in _bound_names(clause):
+                    yield bound, ("other", None)
+            continue
+        for part in clause.named_children:
+            if part.type == "named_imports":
+                for item in part.named_children:
+                    if item.type != "import_specifier":
+                        continue
+                    alias = item.child_by_field_name("alias")
+                    name = alias if alias is not None else item.child_by_field_name("name")
+                    if name is None:
+                        continue
+                    value_import = relative and not type_only
+                    value_import = value_import and not any(c.type == "type" for c in item.children)
+                    yield _text(name), (("import", item) if value_import else ("other", None))
+            elif part.type == "namespace_import":
+                for bound in _bound_names(part):
+                    yield (
+                        bound,
+                        (("import", part) if relative and not type_only else ("other", None)),
+                    )
+            else:
+                for bound in _bound_names(part):
+                    yield bound, ("other", None)
+
+
+class _ModuleExports:
+    """The constants a module exports, read from its own declarations only (one hop)."""
+
+    def __init__(self, reader: _FileReader, root: Node) -> None:
+        self.reader = reader
+        self.root = root
+        self.names: dict[str, str] = {}  # exported name → local name
+        for statement in root.named_children:
+            if statement.type != "export_statement" or _is_default(statement):
+                continue
+            if statement.child_by_field_name("source") is not None:
+                continue  # `export { X } from './other'`, `export * from`: a second hop
+            declaration = statement.child_by_field_name("declaration")
+            if declaration is not None:
+                for bound, _ in _declared(declaration):
+                    self.names[bound] = bound
+                continue
+            for clause in statement.named_children:
+                if clause.type != "export_clause":
+                    continue
+                for item in clause.named_children:
+                    name = item.child_by_field_name("name")
+                    alias = item.child_by_field_name("alias")
+                    if item.type == "export_specifier" and name is not None:
+                        self.names[_text(alias if alias is not None else name)] = _text(name)
+
+    def exported(self, name: str) -> Value:
+        local = self.names.get(name)
+        if local is None:
+            return UNKNOWN
+        binding = self.reader._scope(self.root).get(local)
+        if binding is None or binding[0] == "import":
+            return UNKNOWN  # a re-export of an import: a second hop
+        return self.reader.bound_value(binding, 0)
+
+    def namespace(self) -> Value:
+        """`import * as N`: an object of every exported constant (open: others are unknown)."""
+        entries = []
+        for name in sorted(self.names):
+            value = self.exported(name)
+            if value.kind is not ValueKind.UNKNOWN:
+                entries.append(Entry(name, value, value.line, value.column))
+        return Value(ValueKind.OBJECT, entries=tuple(entries), open=True)
+
+
+def _is_default(statement: Node) -> bool:
+    return any(child.type == "default" for child in statement.children)
+
+
+def _load_module(path: str, data: bytes) -> _ModuleExports | None:
+    """Parse an imported module (with the grammar its extension names) for its exports."""
+    language = language_of(path)
+    if language is None or language is Language.PYTHON:
+        return None
+    tree = parser_for(language).parse(data)
+    if tree.root_node.has_error:
+        return None  # what a broken module exports is not certain
+    return _ModuleExports(_FileReader(data), tree.root_node)
 
 
 def _bound_names(node: Node) -> Iterator[str]:

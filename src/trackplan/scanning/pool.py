@@ -10,6 +10,10 @@ the output is the same with `--jobs 1` or `--jobs 8`.
 Workers start from a fork server that has already imported the parsers (`forkserver`, not
 `fork`: the worker never inherits the parent's threads or locks), or by `spawn` where there
 is no fork server.
+
+Constants imported from another file are resolved where the call is parsed: each process
+(the main one, each worker) keeps its own `ModuleCache` for the scan and reads a constants
+module only when a call needs it, so the result never depends on which worker saw what.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from trackplan.diagnostics import Diagnostic, Severity, TrackplanError
 from trackplan.model import Plan
 from trackplan.scanning.checks import check_file
-from trackplan.scanning.files import SourceFile
+from trackplan.scanning.files import ModuleCache, SourceFile
 from trackplan.scanning.javascript import extract_javascript
 from trackplan.scanning.languages import Language
 from trackplan.scanning.python import extract_python
@@ -39,7 +43,7 @@ _BOM = b"\xef\xbb\xbf"
 Candidate = tuple[SourceFile, bytes]
 
 # Set in each worker process by its initializer.
-_worker_state: tuple[Matchers, Plan] | None = None
+_worker_state: tuple[Matchers, Plan, ModuleCache] | None = None
 
 
 def default_jobs() -> int:
@@ -51,12 +55,18 @@ def default_jobs() -> int:
 
 
 def scan_files(
-    files: Sequence[SourceFile], matchers: Matchers, plan: Plan, jobs: int
+    files: Sequence[SourceFile],
+    matchers: Matchers,
+    plan: Plan,
+    jobs: int,
+    roots: Sequence[str] = (),
 ) -> list[FileOutcome]:
     """The outcome of every file that mentions an SDK or could not be read, in `files` order.
 
     Workers check the calls against the plan themselves and send back only findings and
     inventory rows: sending every parsed value back would cost more than parsing it.
+    `roots` are the folders where Python's absolute imports (`from app.events import X`) are
+    looked for.
     """
     outcomes: list[FileOutcome] = []
     candidates: list[Candidate] = []
@@ -66,16 +76,22 @@ def scan_files(
         else:
             candidates.append(item)
     if jobs <= 1 or len(candidates) < POOL_THRESHOLD:
+        modules = ModuleCache(roots)
         outcomes += [
-            check_file(plan, parse_file(file, data, matchers)) for file, data in candidates
+            check_file(plan, parse_file(file, data, matchers, modules)) for file, data in candidates
         ]
     else:
-        outcomes += _parse_in_pool(candidates, matchers, plan, jobs)
+        outcomes += _parse_in_pool(candidates, matchers, plan, jobs, roots)
     return sorted(outcomes, key=lambda outcome: outcome.file)
 
 
-def parse_file(file: SourceFile, data: bytes, matchers: Matchers) -> FileScan:
-    """Decode and parse one file's bytes into its calls, problems and suppression comments."""
+def parse_file(
+    file: SourceFile, data: bytes, matchers: Matchers, modules: ModuleCache | None = None
+) -> FileScan:
+    """Decode and parse one file's bytes into its calls, problems and suppression comments.
+
+    With `modules`, constants imported from other files resolve (read through that cache).
+    """
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     try:
@@ -86,9 +102,11 @@ def parse_file(file: SourceFile, data: bytes, matchers: Matchers) -> FileScan:
         reason = f"it is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
         return FileScan(file.shown, problems=(_unreadable(file, reason, line, column),))
     if file.language is Language.PYTHON:
-        calls, problems = extract_python(text, matchers, file.shown)
+        calls, problems = extract_python(text, matchers, file.shown, file.path, modules)
     else:
-        calls, problems = extract_javascript(data, file.language, matchers, file.shown)
+        calls, problems = extract_javascript(
+            data, file.language, matchers, file.shown, file.path, modules
+        )
     return FileScan(file.shown, tuple(calls), tuple(problems), find_markers(text), parsed=True)
 
 
@@ -124,7 +142,11 @@ def read_bytes(path: str) -> bytes:
 
 
 def _parse_in_pool(
-    candidates: Sequence[Candidate], matchers: Matchers, plan: Plan, jobs: int
+    candidates: Sequence[Candidate],
+    matchers: Matchers,
+    plan: Plan,
+    jobs: int,
+    roots: Sequence[str],
 ) -> list[FileOutcome]:
     workers = min(jobs, len(candidates))
     size = max(4, min(64, len(candidates) // (workers * 4)))
@@ -135,7 +157,7 @@ def _parse_in_pool(
             max_workers=workers,
             mp_context=_context(),
             initializer=_start_worker,
-            initargs=(matchers, plan),
+            initargs=(matchers, plan, tuple(roots)),
         ) as pool:
             for part in pool.map(_parse_chunk, chunks):
                 results.extend(part)
@@ -167,13 +189,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start_worker(matchers: Matchers, plan: Plan) -> None:
+def _start_worker(matchers: Matchers, plan: Plan, roots: tuple[str, ...]) -> None:
     global _worker_state
-    _worker_state = (matchers, plan)
+    _worker_state = (matchers, plan, ModuleCache(roots))
 
 
 def _parse_chunk(chunk: Sequence[Candidate]) -> list[FileOutcome]:
     if _worker_state is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("scan worker started without its matchers")
-    matchers, plan = _worker_state
-    return [check_file(plan, parse_file(file, data, matchers)) for file, data in chunk]
+    matchers, plan, modules = _worker_state
+    return [check_file(plan, parse_file(file, data, matchers, modules)) for file, data in chunk]

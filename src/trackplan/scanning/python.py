@@ -6,6 +6,12 @@ classes `Events.ORDER.value` resolves, and `Events.ORDER` too when the member is
 itself (`class Events(str, Enum)`, `StrEnum`). A name that a function binds locally (a parameter, an
 assignment, a loop variable), that is bound twice, or that a `global` statement touches,
 stays unknown. f-strings and `+` resolve when every part does.
+
+Names imported at module level with `from .events import ORDER` or `from app.events import
+Events` (aliases too) resolve one hop: `files.ModuleCache` finds the module (relative to
+the importing file's package, or below the scan roots) and the name must be a constant or
+class bound in that module itself; what that module imports stays unknown, as do `import x`,
+`from . import events` and star imports.
 """
 
 from __future__ import annotations
@@ -19,9 +25,10 @@ from functools import cached_property
 
 from trackplan.diagnostics import Diagnostic, Severity
 from trackplan.scanning.arguments import RawCall, interpret
+from trackplan.scanning.files import ModuleCache
 from trackplan.scanning.languages import Family
 from trackplan.scanning.sdks import Matchers
-from trackplan.scanning.sites import CallSite, Entry, Value, ValueKind
+from trackplan.scanning.sites import CallSite, Entry, Value, ValueKind, relocate
 
 _MAX_TEXT = 60
 _MAX_DEPTH = 24
@@ -31,9 +38,16 @@ _ALL_SCOPES = _SCOPES + _COMPREHENSIONS
 
 
 def extract_python(
-    source: str, matchers: Matchers, file: str
+    source: str,
+    matchers: Matchers,
+    file: str,
+    path: str | None = None,
+    modules: ModuleCache | None = None,
 ) -> tuple[list[CallSite], list[Diagnostic]]:
-    """The calls in one Python file; a file with a syntax error is one TP408 warning instead."""
+    """The calls in one Python file; a file with a syntax error is one TP408 warning instead.
+
+    With the file's `path` and a `modules` cache, imported constants resolve (one hop).
+    """
     if "\r" in source:  # one line ending, so that every line count below agrees with `ast`
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     try:
@@ -44,6 +58,8 @@ def extract_python(
         return [], [_syntax_problem(SyntaxError(str(exc)), file)]
     lines = _anchor_lines(source.encode("utf-8"), matchers.patterns[Family.PYTHON])
     reader = _ModuleReader(source, tree)
+    if path is not None and modules is not None:
+        reader.imports = (path, modules)
     calls: list[CallSite] = []
     for call, scopes in _iter_calls(tree, lines):
         segments = _segments(call.func)
@@ -108,6 +124,7 @@ def _segments(func: ast.expr, depth: int = 0) -> tuple[str, ...]:
 class _ClassInfo:
     body: dict[str, ast.expr | None] = field(default_factory=dict)  # None: ambiguous
     classes: dict[str, _ClassInfo | None] = field(default_factory=dict)
+    imported: dict[str, tuple[str | None, int, str]] = field(default_factory=dict)
     is_enum: bool = False
     sends_value: bool = False  # a str-mixin Enum or StrEnum: the member itself is its value
 
@@ -121,6 +138,8 @@ class _ModuleReader:
         self.tree = tree
         self._locals: dict[int, frozenset[str]] = {}
         self._resolving: set[int] = set()
+        # The file's path and the scan's module cache: set, `from ... import` names resolve.
+        self.imports: tuple[str, ModuleCache] | None = None
 
     @cached_property
     def module(self) -> _ClassInfo:
@@ -298,6 +317,17 @@ class _ModuleReader:
         if name in self._globals or any(name in self._local_names(s) for s in scopes):
             return None
         path.reverse()
+        return self.lookup(name, path, depth, self.position(node))
+
+    def lookup(
+        self, name: str, path: list[str], depth: int, at: tuple[int, int] = (0, 0)
+    ) -> Value | None:
+        """The module-level constant `name` (then `path` through its classes), or None.
+
+        `at` is where it is used: an imported value's positions all move there.
+        """
+        if self.module.body.get(name) is None and name in self.module.imported:
+            return self._imported(name, path, depth, at)
         target: ast.expr | None
         if not path:
             target = self.module.body.get(name)
@@ -335,12 +365,38 @@ class _ModuleReader:
             self._resolving.discard(id(target))
         return None if value.kind is ValueKind.UNKNOWN else value
 
+    def _imported(
+        self, name: str, path: list[str], depth: int, at: tuple[int, int]
+    ) -> Value | None:
+        if self.imports is None:
+            return None
+        importer, modules = self.imports
+        module, level, original = self.module.imported[name]
+        target = modules.find_python(importer, module, level)
+        if target is None:
+            return None
+        other = modules.load("python", target, _load_module)
+        if not isinstance(other, _ModuleReader):
+            return None
+        value = other.lookup(original, path, depth + 1)  # its own imports stay unknown
+        return None if value is None else relocate(value, *at)
+
     def _local_names(self, scope: ast.AST) -> frozenset[str]:
         known = self._locals.get(id(scope))
         if known is None:
             known = frozenset(_local_bindings(scope))
             self._locals[id(scope)] = known
         return known
+
+
+def _load_module(path: str, data: bytes) -> _ModuleReader | None:
+    """Parse an imported module for its constants; None when it does not parse."""
+    try:
+        source = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+        return _ModuleReader(source, ast.parse(source, filename=path))
+    except (SyntaxError, ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return None
 
 
 def _bindings(body: list[ast.stmt]) -> _ClassInfo:
@@ -353,9 +409,15 @@ def _bindings(body: list[ast.stmt]) -> _ClassInfo:
             info.body[name] = value
             if isinstance(statement, ast.ClassDef) and name == statement.name:
                 info.classes[name] = _class_info(statement)
+        if isinstance(statement, ast.ImportFrom):
+            for alias in statement.names:
+                if alias.name != "*":
+                    local = alias.asname or alias.name
+                    info.imported[local] = (statement.module, statement.level, alias.name)
     for name, count in counts.items():
         if count > 1:
             info.body[name] = None
+            info.imported.pop(name, None)
             if name in info.classes:
                 info.classes[name] = None
     return info

@@ -6,7 +6,7 @@ main process compare them with the plan. Everything here is picklable and ordere
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -77,6 +77,16 @@ class Entry:
 
 
 UNKNOWN = Value(ValueKind.UNKNOWN)
+
+
+def relocate(value: Value, line: int, column: int) -> Value:
+    """A value read from another file, with every position moved to where it is used."""
+    entries = tuple(
+        replace(entry, value=relocate(entry.value, line, column), line=line, column=column)
+        for entry in value.entries
+    )
+    items = tuple(relocate(item, line, column) for item in value.items)
+    return replace(value, entries=entries, items=items, line=line, column=column)
 
 
 @dataclass(frozen=True, slots=True)
