@@ -6,7 +6,7 @@ on each call, suppression comments applied; in worker processes when there are m
 `check_coverage` (planned events never called) → a Report whose summary holds the
 inventory of every call (`summary["calls"]`). Constants imported from another file
 (`import { EVENTS } from './events'`) are read lazily, one hop, through a per-process
-`files.ModuleCache`.
+`modules.ModuleCache`.
 
 `scan_code` is the one entry point: `trackplan scan` and `trackplan check` both call it.
 """

@@ -10,7 +10,7 @@ declaration: `const` names bound once in their block (objects, `as const`, `sati
 `Object.freeze(...)`, TS enums, template strings whose parts resolve, `+` of strings).
 
 Imported names resolve one hop: `import { EVENTS } from './events'`, `import { EVENTS as E }`,
-`import * as Events from './events'` read the module `files.ModuleCache` finds, where the
+`import * as Events from './events'` read the module `modules.ModuleCache` finds, where the
 name must be exported as a `const` or an `enum` declared in that module (`export const`,
 `export enum`, or `const X = ...; export { X }`). The module's own imports, re-exports
 (`export { X } from`), `export default`, default imports and `import type` stay unknown.
@@ -31,8 +31,8 @@ from tree_sitter import Node, Parser
 
 from trackplan.diagnostics import Diagnostic, Severity
 from trackplan.scanning.arguments import RawCall, interpret
-from trackplan.scanning.files import ModuleCache
 from trackplan.scanning.languages import Family, Language, language_of
+from trackplan.scanning.modules import ModuleCache
 from trackplan.scanning.sdks import Matchers
 from trackplan.scanning.sites import (
     UNKNOWN,

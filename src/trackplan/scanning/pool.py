@@ -27,9 +27,10 @@ from concurrent.futures.process import BrokenProcessPool
 from trackplan.diagnostics import Diagnostic, Severity, TrackplanError
 from trackplan.model import Plan
 from trackplan.scanning.checks import check_file
-from trackplan.scanning.files import ModuleCache, SourceFile
+from trackplan.scanning.files import SourceFile
 from trackplan.scanning.javascript import extract_javascript
 from trackplan.scanning.languages import Language
+from trackplan.scanning.modules import ModuleCache
 from trackplan.scanning.python import extract_python
 from trackplan.scanning.sdks import Matchers
 from trackplan.scanning.sites import FileOutcome, FileScan

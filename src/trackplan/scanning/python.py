@@ -8,7 +8,7 @@ assignment, a loop variable), that is bound twice, or that a `global` statement 
 stays unknown. f-strings and `+` resolve when every part does.
 
 Names imported at module level with `from .events import ORDER` or `from app.events import
-Events` (aliases too) resolve one hop: `files.ModuleCache` finds the module (relative to
+Events` (aliases too) resolve one hop: `modules.ModuleCache` finds the module (relative to
 the importing file's package, or below the scan roots) and the name must be a constant or
 class bound in that module itself; what that module imports stays unknown, as do `import x`,
 `from . import events` and star imports.
@@ -25,8 +25,8 @@ from functools import cached_property
 
 from trackplan.diagnostics import Diagnostic, Severity
 from trackplan.scanning.arguments import RawCall, interpret
-from trackplan.scanning.files import ModuleCache
 from trackplan.scanning.languages import Family
+from trackplan.scanning.modules import ModuleCache
 from trackplan.scanning.sdks import Matchers
 from trackplan.scanning.sites import CallSite, Entry, Value, ValueKind, relocate
 
