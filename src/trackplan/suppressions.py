@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from trackplan.diagnostics import Diagnostic, code_matches
 from trackplan.yamlsource import YamlDocument
@@ -150,6 +151,29 @@ def apply_suppressions(
             elif (id(suppression), index) not in used:
                 unused.append(Unused(suppression, entry, Problem.UNUSED, code))
     return Outcome(tuple(kept), len(diagnostics) - len(kept), tuple(unused))
+
+
+def suppress_in_plan(
+    plan_files: Sequence[str], diagnostics: Sequence[Diagnostic]
+) -> list[Diagnostic]:
+    """Drop findings another command places in the plan (scan's TP405) that a comment covers.
+
+    `# trackplan: ignore[TP405]` on an event's line keeps `scan` from reporting that event as
+    never called (an event sent from another repository, say). Lint leaves such entries
+    alone: it does not report a suppression of another family's code as unused.
+    """
+    documents = []
+    for file in plan_files:
+        try:
+            documents.append(YamlDocument(file, Path(file).read_text(encoding="utf-8-sig"), None))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return list(apply_suppressions(diagnostics, find_suppressions(documents), _code_only).kept)
+
+
+def _code_only(entry: str) -> str | None:
+    code = entry.strip().upper()
+    return code if code.startswith("TP") else None
 
 
 def _silence(

@@ -8,6 +8,9 @@ constants, relative and absolute Python imports), next to the cases that must no
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from tests.scanning.conftest import Project
 
@@ -192,3 +195,27 @@ def test_imported_properties_object_is_reported_where_it_is_used(project: Projec
     )
     found, _ = findings(project, "web")
     assert found == [("web/page.ts", 3, "TP407")]  # `colour` is not planned
+
+
+def test_a_plan_comment_silences_never_called(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`# trackplan: ignore[TP405]` on an event: sent from elsewhere, so scan does not ask."""
+    from tests.conftest import run_cli, write
+
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path / "plan.yaml",
+        """
+        events:
+          Order Completed:  # trackplan: ignore[TP405]
+            description: Sent by the billing service, in another repository.
+          Order Refunded:
+            description: Money back.
+    """,
+    )
+    write(tmp_path / "src" / "app.js", "analytics.track('Order Shipped', {});\n")
+    result = run_cli("scan", "plan.yaml", "src", "--format", "json", "--jobs", "1")
+    never = [d["event"] for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "TP405"]
+    assert never == ["Order Refunded"]
+    assert run_cli("lint", "plan.yaml", "--select", "TP216").exit_code == 0

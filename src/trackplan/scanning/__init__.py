@@ -25,6 +25,7 @@ from trackplan.scanning.languages import EXTENSIONS, Language
 from trackplan.scanning.pool import default_jobs, parse_file, scan_files
 from trackplan.scanning.sdks import SDKS, Matchers, build_matchers
 from trackplan.scanning.sites import CallKind, CallSite, FileOutcome, FileScan, Value, ValueKind
+from trackplan.suppressions import suppress_in_plan
 
 __all__ = [
     "SDKS",
@@ -77,7 +78,7 @@ def scan_code(
     outcomes = scan_files(files, matchers, plan, jobs or default_jobs(), roots)
     called = frozenset().union(*(outcome.events for outcome in outcomes))
     diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
-    diagnostics += check_coverage(plan, called)
+    diagnostics += suppress_in_plan(plan.files, check_coverage(plan, called))
     calls = [row for outcome in outcomes for row in outcome.calls]
     summary = {
         "files": len(files),
