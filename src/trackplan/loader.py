@@ -846,7 +846,7 @@ def _show(value: Any) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """ruamel's round-trip scalars and containers → plain Python values (for enums and examples)."""
+    """Position-keeping mappings and lists → plain dicts and lists (for enums and examples)."""
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int):

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
 
 from trackplan.diagnostics import TrackplanError
 from trackplan.yamlpos import PosDict, PosList, load_positioned
@@ -73,14 +70,6 @@ def decode_text(raw: bytes, shown: str) -> str:
         ) from exc
 
 
-def new_yaml() -> YAML:
-    """The round-trip YAML reader/writer: keeps comments, order and positions; rejects duplicate keys."""
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    yaml.preserve_quotes = True
-    return yaml
-
-
 def parse_yaml(text: str, shown: str) -> Any:
     """Parse YAML text with positions; syntax errors, duplicate keys and runaway aliases stop the run."""
     data = load_positioned(text, shown)
@@ -128,9 +117,3 @@ def value_position(node: Any, key: Any) -> tuple[int, int] | None:
 def node_position(node: Any) -> tuple[int, int] | None:
     """1-based position where a mapping or sequence starts."""
     return node.start if isinstance(node, PosDict | PosList) else None
-
-
-def iter_items(node: Any) -> Iterator[tuple[Any, Any]]:
-    """Items of a mapping in document order (merge keys included)."""
-    if isinstance(node, dict):
-        yield from node.items()
