@@ -11,7 +11,7 @@ HEAVY = (
     "tree_sitter",
     "trackplan.scanning",
     "trackplan.diffing",
-    "trackplan.linting",
+    "trackplan.linting.engine",
     "trackplan.inferring",
     "trackplan.interop",
     "trackplan.formatting",

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 from tests.conftest import REPO, run_cli, write
 
-from trackplan.compiler import compile_plan, compiled_files, slugify
-from trackplan.loader import load_plan, load_plan_texts
+from trackplan.compiling.schemas import compile_plan, compiled_files, slugify
+from trackplan.loading.loader import load_plan, load_plan_texts
 from trackplan.model import Plan
 
 PLAN = """

@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import SHARED, write
 
 from trackplan.diagnostics import TrackplanError
-from trackplan.loader import load_plan, load_plan_texts
+from trackplan.loading.loader import load_plan, load_plan_texts
 from trackplan.model import EventNaming, EventStatus, Origin, PolicyLevel, PropertyNaming
 
 FULL = """

@@ -79,7 +79,7 @@ def time_scan(target: Path, jobs: int) -> float:
 def cpu_rate(target: Path) -> tuple[float, int]:
     """CPU seconds of one in-process scan with one worker, and the calls it found."""
     from trackplan.config import Settings
-    from trackplan.loader import load_plan
+    from trackplan.loading.loader import load_plan
     from trackplan.scanning import scan_code
 
     plan = load_plan(REPO / "plans").plan

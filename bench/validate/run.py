@@ -72,7 +72,7 @@ def peak_rss(plan: Path, log: Path, jobs: int) -> int:
 
 def in_process_seconds(plan_dir: Path, log: Path) -> float:
     """The checking loop alone, one core, no interpreter start-up or imports."""
-    from trackplan.loader import load_plan
+    from trackplan.loading.loader import load_plan
     from trackplan.validation.checking import Engine, Rules
     from trackplan.validation.inputs import make_source
     from trackplan.validation.split import Split

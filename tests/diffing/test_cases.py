@@ -14,7 +14,7 @@ import yaml
 
 from trackplan.diagnostics import Report, Severity
 from trackplan.diffing import BREAKING_CODES, PlanSide, diff_plans
-from trackplan.loader import load_plan_texts
+from trackplan.loading.loader import load_plan_texts
 
 CASES = Path(__file__).parent / "cases"
 CASE_FILES = sorted(CASES.glob("*.yaml"))

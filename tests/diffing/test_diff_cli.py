@@ -136,7 +136,7 @@ def test_markdown_escapes_plan_text() -> None:
 
 def run_markdown_with_event(name: str) -> str:
     from trackplan.diffing import PlanSide, diff_plans
-    from trackplan.loader import load_plan_texts
+    from trackplan.loading.loader import load_plan_texts
 
     old = load_plan_texts([("old.yaml", "events: {}\n")])
     new = load_plan_texts([("new.yaml", f"events:\n  {json.dumps(name)}: {{}}\n")])

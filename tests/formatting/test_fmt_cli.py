@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import REPO, run_cli, write
 
 from trackplan.formatting import format_plan
-from trackplan.loader import load_plan
+from trackplan.loading.loader import load_plan
 
 UNFORMATTED = """
 # The plan.

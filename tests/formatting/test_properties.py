@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trackplan.formatting import format_text
-from trackplan.loader import load_plan_texts
+from trackplan.loading.loader import load_plan_texts
 from trackplan.model import Plan
 
 EVENT_NAMES = ["Order Completed", "Signup Started", "Feature Used", "Plan Selected", "Cart Viewed"]

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from trackplan.formatting import format_text
-from trackplan.loader import load_plan_texts
+from trackplan.loading.loader import load_plan_texts
 
 GOLDEN = Path(__file__).parent / "golden"
 SOURCE = (GOLDEN / "commented.yaml").read_text(encoding="utf-8")

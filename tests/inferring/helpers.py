@@ -12,8 +12,8 @@ from jsonschema import Draft7Validator
 from typer.testing import CliRunner
 
 from trackplan.cli import app
-from trackplan.compiler import compile_plan
-from trackplan.loader import load_plan_texts
+from trackplan.compiling.schemas import compile_plan
+from trackplan.loading.loader import load_plan_texts
 from trackplan.model import Plan
 
 try:  # the checker `validate` uses: draft-07's formats plus `uuid`, none skipped

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.inferring.helpers import validation_errors
 
 from trackplan.inferring import find_sources, infer_plan
-from trackplan.loader import load_plan_texts
+from trackplan.loading.loader import load_plan_texts
 
 FORMATTED = st.sampled_from(
     [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trackplan.loader import LoadResult, load_plan_texts
+from trackplan.loading.loader import LoadResult, load_plan_texts
 
 
 def without_header(text: str) -> str:

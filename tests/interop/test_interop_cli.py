@@ -9,8 +9,8 @@ import pytest
 from tests.conftest import REPO, run_cli, write
 from tests.interop.helpers import load_text
 
-from trackplan.compiler import compiled_files
-from trackplan.loader import load_plan
+from trackplan.compiling.schemas import compiled_files
+from trackplan.loading.loader import load_plan
 
 PLAN_JSON = (
     '{"name": "Shop", "rules": [{"type": "TRACK", "key": "Order Completed", "version": 1,'

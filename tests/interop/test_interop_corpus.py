@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import run_cli
 from tests.interop.helpers import load_text, without_header
 
-from trackplan.compiler import compile_plan
+from trackplan.compiling.schemas import compile_plan
 
 # (command, corpus paths, expected number of track events)
 CASES = [

@@ -10,7 +10,7 @@ import yaml
 
 from trackplan.interop.findings import Findings
 from trackplan.interop.properties import SchemaReader, schema_from_property
-from trackplan.loader import load_plan_texts
+from trackplan.loading.loader import load_plan_texts
 from trackplan.model import PolicyLevel
 
 CASES: list[dict[str, Any]] = yaml.safe_load(

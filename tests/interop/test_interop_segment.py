@@ -11,8 +11,8 @@ import pytest
 from tests.conftest import REPO, run_cli, write
 from tests.interop.helpers import load_text, without_header
 
-from trackplan.compiler import compile_plan
-from trackplan.loader import load_plan
+from trackplan.compiling.schemas import compile_plan
+from trackplan.loading.loader import load_plan
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,21 +11,23 @@ import pytest
 import yaml
 from tests.conftest import REPO
 
-import trackplan.rules
+import trackplan.linting.rules
 from trackplan.codes import CODE_DOCS
-from trackplan.linting import LintOptions, lint_plan
-from trackplan.loader import load_plan_texts
-from trackplan.ruledocs import render_rules_markdown
-from trackplan.rules import DOC_SECTIONS, RULES, Rule
+from trackplan.linting.engine import LintOptions, lint_plan
+from trackplan.linting.ruledocs import render_rules_markdown
+from trackplan.linting.rules import DOC_SECTIONS, RULES, Rule
+from trackplan.loading.loader import load_plan_texts
 
 CASES = Path(__file__).parent
 RULE_MODULES = sorted(
-    m.name for m in pkgutil.iter_modules(trackplan.rules.__path__) if not m.name.startswith("_")
+    m.name
+    for m in pkgutil.iter_modules(trackplan.linting.rules.__path__)
+    if not m.name.startswith("_")
 )
 
 
 def module_rule(module: str) -> Rule:
-    found = getattr(importlib.import_module(f"trackplan.rules.{module}"), "RULE", None)
+    found = getattr(importlib.import_module(f"trackplan.linting.rules.{module}"), "RULE", None)
     assert isinstance(found, Rule), f"trackplan/rules/{module}.py defines no RULE"
     return found
 
@@ -89,5 +91,5 @@ def test_documented_example_is_flagged_and_its_fix_is_not(module: str) -> None:
 def test_docs_rules_md_is_up_to_date() -> None:
     committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == render_rules_markdown(), (
-        "docs/rules.md is stale: run `python -m trackplan.ruledocs > docs/rules.md`"
+        "docs/rules.md is stale: run `python -m trackplan.linting.ruledocs > docs/rules.md`"
     )

@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 import yaml
 
-from trackplan.linting import LintOptions, lint_plan
-from trackplan.loader import load_plan_texts
+from trackplan.linting.engine import LintOptions, lint_plan
+from trackplan.loading.loader import load_plan_texts
 
 CASES = Path(__file__).parent
 PLAN_FILE = "plan.yaml"

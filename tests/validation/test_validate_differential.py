@@ -178,7 +178,7 @@ def test_the_fast_path_vouches_for_real_messages() -> None:
     """Not a test of exactness but of usefulness: conforming example messages take the fast path."""
     from tests.conftest import REPO
 
-    from trackplan.loader import load_plan
+    from trackplan.loading.loader import load_plan
 
     engine = Engine(load_plan(REPO / "plans").plan, Rules())
     assert engine.fast is not None

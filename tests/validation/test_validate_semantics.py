@@ -10,7 +10,7 @@ from tests.conftest import write
 from tests.validation.conftest import PLAN, Validate, codes_by_line, ndjson, track
 
 from trackplan.diagnostics import Severity
-from trackplan.loader import load_plan
+from trackplan.loading.loader import load_plan
 from trackplan.validation.reference import ReferenceChecker
 from trackplan.validation.schemas import build_schemas
 

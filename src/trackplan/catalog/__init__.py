@@ -14,8 +14,8 @@ from trackplan.catalog.entries import Catalog, build_catalog
 from trackplan.catalog.html import GENERATOR, render_html
 from trackplan.catalog.markdown import MARKER, render_markdown
 from trackplan.diagnostics import Report, TrackplanError
+from trackplan.files import display_path
 from trackplan.model import Plan
-from trackplan.yamlsource import display_path
 
 __all__ = [
     "Catalog",

@@ -57,7 +57,7 @@ def check(
     Example: trackplan check --format github --sarif-file trackplan.sarif --diff-base origin/main
     """
     # Imported here: check pulls in every stage, which other commands should not pay for.
-    from trackplan.checking import CheckOptions, run_check
+    from trackplan.check import CheckOptions, run_check
 
     settings = settings_for(config, select=select, ignore=ignore, fail_on=fail_on)
     report = run_check(settings, CheckOptions(diff_base=diff_base or "", jobs=jobs))

@@ -13,7 +13,7 @@ import typer
 
 from trackplan.config import Settings, load_settings, split_codes
 from trackplan.diagnostics import ExitCode, FailOn, TrackplanError
-from trackplan.loader import LoadResult, load_plan
+from trackplan.loading.loader import LoadResult, load_plan
 from trackplan.model import Plan
 
 P = ParamSpec("P")

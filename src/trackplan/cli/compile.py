@@ -41,10 +41,10 @@ def compile(
     Example: trackplan compile plans/ --out schemas/ --check
     """
     from trackplan.cli.output import emit
-    from trackplan.compiler import compiled_files
+    from trackplan.compiling.output import check_schema_files, write_schema_files
+    from trackplan.compiling.schemas import compiled_files
     from trackplan.diagnostics import Report
-    from trackplan.schemafiles import check_schema_files, write_schema_files
-    from trackplan.yamlsource import display_path
+    from trackplan.files import display_path
 
     settings = settings_for(config, plan=plan).override(schemas=out)
     files = compiled_files(load_valid_plan(settings.plan))

@@ -46,7 +46,7 @@ def docs(
     """
     from trackplan.catalog import write_catalog
     from trackplan.cli.output import emit
-    from trackplan.yamlsource import display_path
+    from trackplan.files import display_path
 
     settings = settings_for(config, plan=plan)
     target = out if out is not None else settings.root / DEFAULT_OUT

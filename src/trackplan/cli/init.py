@@ -36,7 +36,7 @@ def init(
     if plans.exists() and any(plans.rglob("*.y*ml")):
         raise TrackplanError(f"{plans.as_posix()}: already holds a plan; nothing was written")
     config_path, config_text = _config_target(folder)
-    from trackplan.schemafiles import write_atomic
+    from trackplan.files import write_atomic
 
     starter = resources.files("trackplan.data").joinpath("starter_plan.yaml").read_text("utf-8")
     write_atomic(target, starter)

@@ -184,9 +184,9 @@ def export_jsonschema(
 
     Example: trackplan export jsonschema plans/ --out schemas/
     """
-    from trackplan.compiler import compiled_files
-    from trackplan.schemafiles import write_schema_files
-    from trackplan.yamlsource import display_path
+    from trackplan.compiling.output import write_schema_files
+    from trackplan.compiling.schemas import compiled_files
+    from trackplan.files import display_path
 
     settings = settings_for(config, plan=plan).override(schemas=out)
     files = compiled_files(load_valid_plan(settings.plan))
@@ -206,9 +206,9 @@ def _import(
     fmt: OutputFormat,
     settings: Settings,
 ) -> None:
+    from trackplan.files import display_path
     from trackplan.interop.exporting import STDOUT
     from trackplan.interop.importing import import_plan, write_plan
-    from trackplan.yamlsource import display_path
 
     outcome = import_plan(source, paths)
     if out is None or str(out) == STDOUT:

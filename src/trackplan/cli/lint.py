@@ -69,11 +69,11 @@ def lint(
     Example: trackplan lint --write-baseline lint-baseline.json, then
     trackplan lint --baseline lint-baseline.json (only new findings fail)
     """
-    from trackplan.baseline import write_baseline
     from trackplan.cli.output import emit
-    from trackplan.linting import lint_options, lint_plan, resolve_rule_names
-    from trackplan.loader import load_plan
-    from trackplan.yamlsource import display_path
+    from trackplan.files import display_path
+    from trackplan.linting.baseline import write_baseline
+    from trackplan.linting.engine import lint_options, lint_plan, resolve_rule_names
+    from trackplan.loading.loader import load_plan
 
     settings = settings_for(config, plan=plan, select=select, ignore=ignore, fail_on=fail_on)
     settings = resolve_rule_names(settings.override(baseline=baseline))

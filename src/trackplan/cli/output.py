@@ -12,15 +12,15 @@ from trackplan.cli.common import use_color
 from trackplan.codes import CODE_DOCS
 from trackplan.config import Settings
 from trackplan.diagnostics import ExitCode, Report, apply_severities, select_diagnostics
+from trackplan.files import write_atomic
 from trackplan.reporting import OutputFormat, RenderContext, RuleInfo, render
-from trackplan.schemafiles import write_atomic
 
 
 def settle(report: Report, settings: Settings) -> Report:
     """Apply configured severities, then --select/--ignore (rule names are accepted as codes)."""
     if settings.select or settings.ignore or settings.severity:
         # Rule names need the lint rules, which a run without selectors need not load.
-        from trackplan.linting import resolve_rule_names
+        from trackplan.linting.engine import resolve_rule_names
 
         settings = resolve_rule_names(settings)
     diagnostics = apply_severities(report.diagnostics, settings.severity)

@@ -29,7 +29,7 @@ def rules(
 
     Example: trackplan rules --format json
     """
-    from trackplan.ruledocs import render_rule_json, render_rule_list
+    from trackplan.linting.ruledocs import render_rule_json, render_rule_list
 
     typer.echo(render_rule_json() if fmt is RulesFormat.JSON else render_rule_list(), nl=False)
 
@@ -42,7 +42,7 @@ def rule(
 
     Example: trackplan rule TP201
     """
-    from trackplan.ruledocs import render_rule_page
+    from trackplan.linting.ruledocs import render_rule_page
 
     page = render_rule_page(code)
     if use_color():

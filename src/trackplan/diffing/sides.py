@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trackplan.loader import LoadResult
+from trackplan.loading.loader import LoadResult
+from trackplan.loading.source import key_position
 from trackplan.model import Location, Plan, Pointer
-from trackplan.yamlsource import key_position
 
 
 @dataclass(frozen=True)

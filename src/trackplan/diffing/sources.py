@@ -12,9 +12,9 @@ from pathlib import Path
 
 from trackplan.diagnostics import Severity, TrackplanError
 from trackplan.diffing.sides import PlanSide
-from trackplan.gitrev import read_plan_files
-from trackplan.loader import LoadResult, load_plan, load_plan_texts
-from trackplan.yamlsource import display_path
+from trackplan.files import display_path
+from trackplan.loading.gitrev import read_plan_files
+from trackplan.loading.loader import LoadResult, load_plan, load_plan_texts
 
 
 def load_side(spec: str | None, plan: Path, cwd: Path | None = None) -> PlanSide:

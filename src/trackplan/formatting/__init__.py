@@ -23,13 +23,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from trackplan.diagnostics import Diagnostic, Report, Severity, TrackplanError
+from trackplan.files import write_atomic
 from trackplan.formatting.emit import emit_document
 from trackplan.formatting.layout import parse_layout
 from trackplan.formatting.verify import find_unfaithful
-from trackplan.loader import LoadResult, load_plan, load_plan_texts
+from trackplan.loading.loader import LoadResult, load_plan, load_plan_texts
+from trackplan.loading.source import find_plan_files
 from trackplan.model import Plan
-from trackplan.schemafiles import write_atomic
-from trackplan.yamlsource import find_plan_files
 
 UNFORMATTED = "TP604"
 

@@ -35,7 +35,7 @@ from yaml.events import (
 
 from trackplan.diagnostics import TrackplanError
 from trackplan.formatting.comments import Comment, Span, find_comments
-from trackplan.yamlpos import resolve_scalar
+from trackplan.loading.positions import resolve_scalar
 
 BLANK = ""  # a blank line among a key's leading lines
 STR_TAG = "tag:yaml.org,2002:str"

@@ -11,7 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum, auto
 
-from trackplan.loader import CONVENTION_KEYS, EVENT_KEYS, POLICY_KEYS, PROPERTY_KEYS, ROOT_KEYS
+from trackplan.loading.loader import (
+    CONVENTION_KEYS,
+    EVENT_KEYS,
+    POLICY_KEYS,
+    PROPERTY_KEYS,
+    ROOT_KEYS,
+)
 
 
 class Role(Enum):

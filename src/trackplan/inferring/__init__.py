@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trackplan.diagnostics import Report, TrackplanError
+from trackplan.files import display_path
 from trackplan.inferring.collecting import LogStats, collect
 from trackplan.inferring.drafting import Draft, build_draft
 from trackplan.inferring.findings import (
@@ -24,7 +25,6 @@ from trackplan.inferring.findings import (
 from trackplan.inferring.reading import LogSource, find_sources
 from trackplan.inferring.rendering import render_draft
 from trackplan.model import EventNaming, PropertyNaming
-from trackplan.yamlsource import display_path
 
 __all__ = [
     "Inference",

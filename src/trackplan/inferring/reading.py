@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from trackplan.diagnostics import TrackplanError
-from trackplan.yamlsource import display_path
+from trackplan.files import display_path
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trackplan.diagnostics import Report
+from trackplan.files import display_path, write_atomic
 from trackplan.interop.segment import export_segment, render_export
 from trackplan.model import Plan
-from trackplan.schemafiles import write_atomic
-from trackplan.yamlsource import display_path
 
 STDOUT = "-"
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from trackplan.diagnostics import Report, TrackplanError
+from trackplan.files import display_path, write_atomic
 from trackplan.interop.findings import Findings
 from trackplan.interop.imported import ImportedPlan, Kind
 from trackplan.interop.jsonfile import describe_input, read_json
@@ -24,9 +25,8 @@ from trackplan.interop.rudderstack import import_rudderstack
 from trackplan.interop.segment import import_segment
 from trackplan.interop.sharing import share_properties
 from trackplan.interop.writer import render_plan
-from trackplan.loader import load_plan_texts
-from trackplan.schemafiles import write_atomic
-from trackplan.yamlsource import PLAN_SUFFIXES, display_path
+from trackplan.loading.loader import load_plan_texts
+from trackplan.loading.source import PLAN_SUFFIXES
 
 PLAN_FILE = "plan.yaml"
 

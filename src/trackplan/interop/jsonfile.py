@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from trackplan.diagnostics import TrackplanError
-from trackplan.yamlsource import decode_text, display_path
+from trackplan.files import decode_text, display_path
 
 STDIN = "-"
 # `\ud83c\udf89` pairs decode to one character; a lone half cannot be written as UTF-8.

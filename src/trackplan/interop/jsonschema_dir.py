@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from trackplan.diagnostics import TrackplanError
+from trackplan.files import decode_text, display_path
 from trackplan.interop.envelope import read_section
 from trackplan.interop.findings import NAME_COLLISION, SKIPPED, Findings
 from trackplan.interop.imported import (
@@ -34,7 +35,6 @@ from trackplan.interop.imported import (
     rank_version,
 )
 from trackplan.interop.jsonfile import parse_json
-from trackplan.yamlsource import decode_text, display_path
 
 JSON_SCHEMAS = "JSON Schema files"
 INDEX_FILE = "index.json"

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from trackplan.compiler import object_schema, property_schema
+from trackplan.compiling.schemas import object_schema, property_schema
 from trackplan.interop.findings import Findings, join_path
 from trackplan.model import FORMATS, JSON_TYPES, PolicyLevel, Property
 

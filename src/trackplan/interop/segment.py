@@ -24,7 +24,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from trackplan.compiler import DRAFT_07
+from trackplan.compiling.schemas import DRAFT_07
 from trackplan.diagnostics import Diagnostic, Severity, TrackplanError
 from trackplan.interop.envelope import RESERVED_LABELS, read_body, read_section
 from trackplan.interop.findings import CANNOT_EXPRESS, SKIPPED, Findings, join_path

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from trackplan.config import Settings
 from trackplan.diagnostics import Report, TrackplanError
+from trackplan.linting.suppressions import suppress_in_plan
 from trackplan.model import Plan
 from trackplan.scanning.checks import check_call, check_coverage, check_file, coverage_figures
 from trackplan.scanning.files import SourceFile, find_sources
@@ -25,7 +26,6 @@ from trackplan.scanning.languages import EXTENSIONS, Language
 from trackplan.scanning.pool import default_jobs, parse_file, scan_files
 from trackplan.scanning.sdks import SDKS, Matchers, build_matchers
 from trackplan.scanning.sites import CallKind, CallSite, FileOutcome, FileScan, Value, ValueKind
-from trackplan.suppressions import suppress_in_plan
 
 __all__ = [
     "SDKS",

@@ -23,10 +23,10 @@ from datetime import date, datetime
 from typing import Any
 
 from trackplan.diagnostics import TrackplanError
+from trackplan.loading.source import node_position, parse_yaml, value_position
 from trackplan.validation.findings import Finding, PathPart, format_path
 from trackplan.validation.inputs import InputKind, Source
 from trackplan.validation.positions import element_offsets, line_column, locate
-from trackplan.yamlsource import node_position, parse_yaml, value_position
 
 WRAPPER_KEYS = ("expect", "message", "messages", "description")
 _CODE = re.compile(r"TP\d{3}\Z")

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from trackplan.diagnostics import TrackplanError
-from trackplan.yamlsource import display_path
+from trackplan.files import display_path
 
 MAX_LINE_BYTES = 1 << 20
 HEAD_BYTES = 1024  # what is kept of an overlong line, for the report

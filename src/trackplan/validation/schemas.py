@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from trackplan.compiler import MessageKind, compile_plan, compile_traits, compile_view
+from trackplan.compiling.schemas import MessageKind, compile_plan, compile_traits, compile_view
 from trackplan.model import Event, Plan, PolicyLevel, Section
 
 KINDS = ("track", "identify", "page", "screen", "group", "alias")

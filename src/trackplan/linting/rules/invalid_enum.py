@@ -42,9 +42,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from trackplan.diagnostics import Severity
+from trackplan.linting.rules._rule import Finding, Group, make_rule
+from trackplan.linting.rules._sites import Site, iter_sites, unique_sites
 from trackplan.model import Plan
-from trackplan.rules._rule import Finding, Group, make_rule
-from trackplan.rules._sites import Site, iter_sites, unique_sites
 
 _ARTICLES = {"integer": "an integer", "object": "an object", "array": "an array"}
 

@@ -14,6 +14,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from trackplan.diagnostics import Diagnostic, Severity, TrackplanError
+from trackplan.files import display_path
+from trackplan.loading.source import (
+    YamlDocument,
+    find_plan_files,
+    key_position,
+    load_document,
+    parse_yaml,
+    value_position,
+)
 from trackplan.model import (
     FORMATS,
     JSON_TYPES,
@@ -33,15 +42,6 @@ from trackplan.model import (
     pointer_text,
 )
 from trackplan.naming import did_you_mean
-from trackplan.yamlsource import (
-    YamlDocument,
-    display_path,
-    find_plan_files,
-    key_position,
-    load_document,
-    parse_yaml,
-    value_position,
-)
 
 ROOT_KEYS = (
     "plan",

@@ -44,8 +44,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from trackplan.diagnostics import Severity
+from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.model import Plan
-from trackplan.rules._rule import Finding, Group, make_rule
 
 
 def check(plan: Plan) -> Iterator[Finding]:

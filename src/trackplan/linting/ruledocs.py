@@ -1,6 +1,6 @@
 """Rule documentation for people: the list `trackplan rules` prints, one rule's page, docs/rules.md.
 
-`python -m trackplan.ruledocs > docs/rules.md` regenerates the committed reference;
+`python -m trackplan.linting.ruledocs > docs/rules.md` regenerates the committed reference;
 tests/rules/test_registry.py fails when the committed file is stale.
 """
 
@@ -13,7 +13,7 @@ from itertools import groupby
 
 from trackplan import codes
 from trackplan.diagnostics import TrackplanError
-from trackplan.rules import RULES, Rule, rule_for, suggest_rule
+from trackplan.linting.rules import RULES, Rule, rule_for, suggest_rule
 
 # The code families of the CLI contract, by prefix.
 FAMILIES = {
@@ -120,7 +120,7 @@ def render_rules_markdown() -> str:
     out = [
         "# Lint rules",
         "",
-        "<!-- Generated from the rules' docstrings by `python -m trackplan.ruledocs > docs/rules.md`;",
+        "<!-- Generated from the rules' docstrings by `python -m trackplan.linting.ruledocs > docs/rules.md`;",
         "     do not edit by hand. tests/rules/test_registry.py fails when this file is stale. -->",
         "",
         "`trackplan lint` reports the plan's structural problems (TP1xx, found while loading)",

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from trackplan.diagnostics import Diagnostic, code_matches
-from trackplan.yamlsource import YamlDocument
+from trackplan.loading.source import YamlDocument
 
 _DIRECTIVE = re.compile(r"\btrackplan:\s*ignore\b")
 # Quotes open a quoted scalar only where a value starts, not inside a word ("it's").

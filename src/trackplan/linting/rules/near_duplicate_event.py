@@ -38,9 +38,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from trackplan.diagnostics import Severity
+from trackplan.linting.rules._rule import Finding, Group, make_rule
+from trackplan.linting.rules._similar import near_duplicate_pairs
 from trackplan.model import Event, Plan
-from trackplan.rules._rule import Finding, Group, make_rule
-from trackplan.rules._similar import near_duplicate_pairs
 
 
 def check(plan: Plan) -> Iterator[Finding]:

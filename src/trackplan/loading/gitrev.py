@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from trackplan.diagnostics import TrackplanError
-from trackplan.yamlsource import PLAN_SUFFIXES, decode_text, display_path
+from trackplan.files import decode_text, display_path
+from trackplan.loading.source import PLAN_SUFFIXES
 
 _BLOB_MODES = ("100644", "100755")
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
-from trackplan.baseline import Baseline, read_baseline
 from trackplan.config import Settings
 from trackplan.diagnostics import (
     Diagnostic,
@@ -22,11 +21,12 @@ from trackplan.diagnostics import (
     apply_severities,
     select_diagnostics,
 )
-from trackplan.loader import LoadResult
+from trackplan.linting.baseline import Baseline, read_baseline
+from trackplan.linting.rules import RULES, UNUSED_SUPPRESSION, Rule, rule_for, suggest_rule
+from trackplan.linting.rules._rule import Finding
+from trackplan.linting.suppressions import Problem, Unused, apply_suppressions, find_suppressions
+from trackplan.loading.loader import LoadResult
 from trackplan.model import Plan, pointer_text
-from trackplan.rules import RULES, UNUSED_SUPPRESSION, Rule, rule_for, suggest_rule
-from trackplan.rules._rule import Finding
-from trackplan.suppressions import Problem, Unused, apply_suppressions, find_suppressions
 
 _CODE_PREFIX = "TP"
 

@@ -47,10 +47,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from trackplan.diagnostics import Severity
+from trackplan.linting.rules._rule import Finding, Group, make_rule
+from trackplan.linting.rules._sites import definitions
 from trackplan.model import Plan
 from trackplan.naming import check_property_name
-from trackplan.rules._rule import Finding, Group, make_rule
-from trackplan.rules._sites import definitions
 
 
 def check(plan: Plan) -> Iterator[Finding]:

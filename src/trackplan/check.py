@@ -11,17 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from trackplan.compiler import compiled_files
+from trackplan.compiling.output import check_schema_files
+from trackplan.compiling.schemas import compiled_files
 from trackplan.config import Settings
 from trackplan.diagnostics import Diagnostic, Report
 from trackplan.diffing import diff_paths
-from trackplan.linting import lint_options, lint_plan
-from trackplan.loader import load_plan
+from trackplan.files import display_path
+from trackplan.linting.engine import lint_options, lint_plan
+from trackplan.loading.loader import load_plan
 from trackplan.model import Plan
 from trackplan.scanning import scan_code
-from trackplan.schemafiles import check_schema_files
 from trackplan.validation import ValidateOptions, validate_inputs
-from trackplan.yamlsource import display_path
 
 
 @dataclass(frozen=True)

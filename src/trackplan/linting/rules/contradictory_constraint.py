@@ -44,9 +44,9 @@ import math
 from collections.abc import Iterator
 
 from trackplan.diagnostics import Severity
+from trackplan.linting.rules._rule import Finding, Group, make_rule
+from trackplan.linting.rules._sites import Site, iter_sites, unique_sites
 from trackplan.model import Plan, Property
-from trackplan.rules._rule import Finding, Group, make_rule
-from trackplan.rules._sites import Site, iter_sites, unique_sites
 
 _BOUNDS = (
     ("minimum", "maximum", "no value"),

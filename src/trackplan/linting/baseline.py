@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from trackplan.diagnostics import Diagnostic, TrackplanError
-from trackplan.schemafiles import write_atomic
-from trackplan.yamlsource import decode_text, display_path
+from trackplan.files import decode_text, display_path, write_atomic
 
 FORMAT_KEY = "trackplan_baseline"
 FORMAT_VERSION = 1

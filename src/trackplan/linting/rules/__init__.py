@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from trackplan import codes
-from trackplan.naming import did_you_mean, edit_distance
-from trackplan.reporting import RuleInfo
-from trackplan.rules import (
+from trackplan.linting.rules import (
     backtracking_pattern,
     conflicting_property_type,
     contradictory_constraint,
@@ -29,7 +27,9 @@ from trackplan.rules import (
     unused_shared_property,
     unused_suppression,
 )
-from trackplan.rules._rule import DOC_SECTIONS, Finding, Group, Rule
+from trackplan.linting.rules._rule import DOC_SECTIONS, Finding, Group, Rule
+from trackplan.naming import did_you_mean, edit_distance
+from trackplan.reporting import RuleInfo
 
 __all__ = ["DOC_SECTIONS", "RULES", "Finding", "Group", "Rule", "rule_for", "suggest_rule"]
 

@@ -45,9 +45,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from trackplan.diagnostics import Severity
+from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.model import Event, Plan
 from trackplan.naming import did_you_mean
-from trackplan.rules._rule import Finding, Group, make_rule
 
 
 def check(plan: Plan) -> Iterator[Finding]:

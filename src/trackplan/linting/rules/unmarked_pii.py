@@ -60,10 +60,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from trackplan.diagnostics import Severity
+from trackplan.linting.rules._rule import Finding, Group, make_rule
+from trackplan.linting.rules._sites import Scope, Site, iter_sites
 from trackplan.model import Origin, Plan, Pointer, Property
 from trackplan.naming import to_snake_case
-from trackplan.rules._rule import Finding, Group, make_rule
-from trackplan.rules._sites import Scope, Site, iter_sites
 
 # What a name means, and the snake_case names that mean it (matched at the end of the name).
 _KINDS = (

@@ -40,9 +40,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from trackplan.diagnostics import Severity
+from trackplan.linting.rules._rule import Finding, Group, make_rule
+from trackplan.linting.rules._sites import iter_sites
 from trackplan.model import Origin, Plan
-from trackplan.rules._rule import Finding, Group, make_rule
-from trackplan.rules._sites import iter_sites
 
 
 def check(plan: Plan) -> Iterator[Finding]:

@@ -54,10 +54,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from trackplan.diagnostics import Severity
+from trackplan.linting.rules._rule import Finding, Group, make_rule
+from trackplan.linting.rules._similar import near_duplicate_pairs
+from trackplan.linting.rules._sites import Site, definitions
 from trackplan.model import Plan
-from trackplan.rules._rule import Finding, Group, make_rule
-from trackplan.rules._similar import near_duplicate_pairs
-from trackplan.rules._sites import Site, definitions
 
 
 def check(plan: Plan) -> Iterator[Finding]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from trackplan.diagnostics import TrackplanError
-from trackplan.yamlpos import PosDict, PosList, load_positioned
+from trackplan.files import decode_text
+from trackplan.loading.positions import PosDict, PosList, load_positioned
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 # An honest plan of thousands of events stays far below this; anchors that expand past it are
@@ -23,18 +23,6 @@ class YamlDocument:
     path: str
     text: str
     data: Any
-
-
-def display_path(path: Path, cwd: Path | None = None) -> str:
-    """The path as diagnostics show it: relative to the working directory when inside it, `/` separators."""
-    base = cwd or Path.cwd()
-    try:
-        rel = os.path.relpath(path.resolve(), base.resolve())
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
-    if rel.startswith(".."):
-        return path.resolve().as_posix() if path.is_absolute() else path.as_posix()
-    return Path(rel).as_posix()
 
 
 def find_plan_files(path: Path) -> list[Path]:
@@ -56,18 +44,6 @@ def read_text(path: Path, shown: str) -> str:
     except OSError as exc:
         raise TrackplanError(f"{shown}: cannot read the file ({exc.strerror or exc})") from exc
     return decode_text(raw, shown)
-
-
-def decode_text(raw: bytes, shown: str) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise TrackplanError(
-            f"{shown}:{line}:{column}: the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x});"
-            " save it as UTF-8"
-        ) from exc
 
 
 def parse_yaml(text: str, shown: str) -> Any:

@@ -38,10 +38,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from trackplan.diagnostics import Severity
+from trackplan.linting.rules._regex import backtracking_problem, compile_error
+from trackplan.linting.rules._rule import Finding, Group, make_rule
+from trackplan.linting.rules._sites import iter_sites, unique_sites
 from trackplan.model import Plan
-from trackplan.rules._regex import backtracking_problem, compile_error
-from trackplan.rules._rule import Finding, Group, make_rule
-from trackplan.rules._sites import iter_sites, unique_sites
 
 
 def check(plan: Plan) -> Iterator[Finding]:

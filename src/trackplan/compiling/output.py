@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from trackplan.diagnostics import Diagnostic, Severity, TrackplanError
+from trackplan.files import write_atomic
 
 STALE = "TP601"
 MISSING = "TP602"
@@ -61,36 +60,6 @@ def check_schema_files(files: Mapping[str, str], out: Path, shown: str) -> list[
             _diag(f"{shown}/{rel}", EXTRA, "file is not produced by the plan (left over?)", hint)
         )
     return found
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename it over the target.
-
-    The target's permissions are kept when it exists.
-    """
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        mode = target.stat().st_mode & 0o7777 if target.exists() else None
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            if mode is not None:
-                os.chmod(tmp, mode)
-            else:
-                os.chmod(tmp, 0o666 & ~_umask())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise TrackplanError(f"{target.as_posix()}: cannot write ({exc.strerror or exc})") from exc
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _read(path: Path) -> str | None:

@@ -37,6 +37,6 @@ Remove the comment, or correct the code it names.
 from __future__ import annotations
 
 from trackplan.diagnostics import Severity
-from trackplan.rules._rule import Group, make_rule
+from trackplan.linting.rules._rule import Group, make_rule
 
 RULE = make_rule("TP216", "unused-suppression", Group.SUPPRESSION, Severity.WARNING, None, __doc__)

@@ -1,0 +1,1 @@
+"""Lint: the rule engine, inline suppressions, baselines, rule docs and the rules."""
