@@ -12,7 +12,7 @@ import yaml
 from tests.conftest import REPO
 
 import trackplan.linting.rules
-from trackplan.codes import CODE_DOCS
+from trackplan.codes import CODES
 from trackplan.linting.engine import LintOptions, lint_plan
 from trackplan.linting.ruledocs import render_rules_markdown
 from trackplan.linting.rules import DOC_SECTIONS, RULES, Rule
@@ -46,7 +46,7 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     for rule in RULES:
         assert re.fullmatch(r"TP2\d\d", rule.code), rule.code
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule.name
-        assert CODE_DOCS[rule.code].name == rule.name
+        assert CODES[rule.code].name == rule.name
 
 
 @pytest.mark.parametrize("module", RULE_MODULES)

@@ -9,7 +9,7 @@ import typer
 
 from trackplan import __version__
 from trackplan.cli.common import use_color
-from trackplan.codes import CODE_DOCS
+from trackplan.codes import CODES
 from trackplan.config import Settings
 from trackplan.diagnostics import ExitCode, Report, apply_severities, select_diagnostics
 from trackplan.files import write_atomic
@@ -79,4 +79,4 @@ def _read_lines(path: Path) -> tuple[str, ...] | None:
 
 
 def rule_docs() -> dict[str, RuleInfo]:
-    return dict(CODE_DOCS)
+    return {code: RuleInfo(code, info.name, info.summary) for code, info in CODES.items()}

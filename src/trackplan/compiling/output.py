@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Severity, TrackplanError
 from trackplan.files import write_atomic
 
-STALE = "TP601"
-MISSING = "TP602"
-EXTRA = "TP603"
+STALE = codes.STALE_SCHEMA
+MISSING = codes.MISSING_SCHEMA
+EXTRA = codes.EXTRA_SCHEMA
 
 
 def existing_schema_files(out: Path) -> set[str]:

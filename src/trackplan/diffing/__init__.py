@@ -11,13 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Report, Severity
 from trackplan.diffing.changes import (
     BREAKING_CODES,
     BUMPS,
     Bump,
     Change,
-    Code,
     highest_bump,
 )
 from trackplan.diffing.compare import compare_plans
@@ -101,7 +101,7 @@ def _diagnose_version(check: VersionCheck, new: PlanSide) -> Diagnostic:
         file=location.file,
         line=location.line,
         column=location.column,
-        code=Code.VERSION_NOT_BUMPED,
+        code=codes.VERSION_NOT_BUMPED,
         severity=Severity.ERROR,
         message=message,
         hint=f"set `version: {check.required}` (or higher)",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from trackplan import codes
 from trackplan.model import Location
 
 
@@ -25,40 +26,21 @@ class Bump(StrEnum):
 _BUMP_RANK = {Bump.NONE: 0, Bump.PATCH: 1, Bump.MINOR: 2, Bump.MAJOR: 3}
 
 
-class Code:
-    """The diff's codes: TP501–TP509 are breaking (errors), TP550–TP554 compatible (info)."""
-
-    EVENT_REMOVED = "TP501"
-    PROPERTY_REMOVED = "TP502"
-    NOW_REQUIRED = "TP503"
-    TYPE_CHANGED = "TP504"
-    ENUM_NARROWED = "TP505"
-    CONSTRAINT_TIGHTENED = "TP506"
-    POLICY_STRICTER = "TP507"
-    DEPRECATED_WITHOUT_REPLACEMENT = "TP508"
-    VERSION_NOT_BUMPED = "TP509"
-    ADDED = "TP550"
-    RELAXED = "TP551"
-    DEPRECATION = "TP552"
-    DOCUMENTATION = "TP553"
-    LIBRARY = "TP554"
-
-
 # The bump each change code needs; names and summaries are in `trackplan.codes`.
 BUMPS: dict[str, Bump] = {
-    Code.EVENT_REMOVED: Bump.MAJOR,
-    Code.PROPERTY_REMOVED: Bump.MAJOR,
-    Code.NOW_REQUIRED: Bump.MAJOR,
-    Code.TYPE_CHANGED: Bump.MAJOR,
-    Code.ENUM_NARROWED: Bump.MAJOR,
-    Code.CONSTRAINT_TIGHTENED: Bump.MAJOR,
-    Code.POLICY_STRICTER: Bump.MAJOR,
-    Code.DEPRECATED_WITHOUT_REPLACEMENT: Bump.MAJOR,
-    Code.ADDED: Bump.MINOR,
-    Code.RELAXED: Bump.MINOR,
-    Code.DEPRECATION: Bump.MINOR,
-    Code.DOCUMENTATION: Bump.PATCH,
-    Code.LIBRARY: Bump.PATCH,
+    codes.EVENT_REMOVED: Bump.MAJOR,
+    codes.PROPERTY_REMOVED: Bump.MAJOR,
+    codes.PROPERTY_NOW_REQUIRED: Bump.MAJOR,
+    codes.TYPE_CHANGED: Bump.MAJOR,
+    codes.ENUM_NARROWED: Bump.MAJOR,
+    codes.CONSTRAINT_TIGHTENED: Bump.MAJOR,
+    codes.POLICY_STRICTER: Bump.MAJOR,
+    codes.DEPRECATED_WITHOUT_REPLACEMENT_CHANGE: Bump.MAJOR,
+    codes.ADDED: Bump.MINOR,
+    codes.RELAXED: Bump.MINOR,
+    codes.DEPRECATION: Bump.MINOR,
+    codes.DOCUMENTATION: Bump.PATCH,
+    codes.LIBRARY: Bump.PATCH,
 }
 
 BREAKING_CODES = frozenset(code for code, bump in BUMPS.items() if bump is Bump.MAJOR)

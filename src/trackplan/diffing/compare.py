@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from trackplan.diffing.changes import Change, Code
+from trackplan import codes
+from trackplan.diffing.changes import Change
 from trackplan.diffing.properties import compare_properties, event_signature, match_renames
 from trackplan.diffing.scope import Scope, quote
 from trackplan.diffing.sides import PlanSide
@@ -46,13 +47,13 @@ def _compare_settings(plan: Scope) -> None:
     old, new = plan.old.plan, plan.new.plan
     if old.name != new.name:
         message = f"plan name changed from {quote(old.name)} to {quote(new.name)}"
-        plan.add(Code.DOCUMENTATION, "plan", message, ("plan",))
+        plan.add(codes.DOCUMENTATION, "plan", message, ("plan",))
     for key in ("events", "properties"):
         before, after = getattr(old.conventions, key), getattr(new.conventions, key)
         if before != after:
             message = f"conventions.{key} changed from {before.value} to {after.value}"
             hint = "run `trackplan lint` to see names that break the new convention"
-            plan.add(Code.DOCUMENTATION, f"conventions.{key}", message, ("conventions", key), hint)
+            plan.add(codes.DOCUMENTATION, f"conventions.{key}", message, ("conventions", key), hint)
     for key in ("unplanned_events", "unplanned_properties"):
         before, after = getattr(old.policy, key), getattr(new.policy, key)
         _compare_policy(plan, before, after, f"policy.{key}", ("policy", key))
@@ -67,9 +68,9 @@ def _compare_policy(
     if _POLICY_RANK[after] > _POLICY_RANK[before]:
         message = f"{shown} made stricter: {before.value} → {after.value}"
         hint = "messages that passed before may now fail; bump the major version"
-        scope.add(Code.POLICY_STRICTER, path, message, pointer, hint)
+        scope.add(codes.POLICY_STRICTER, path, message, pointer, hint)
     else:
-        scope.add(Code.RELAXED, path, f"{shown} loosened: {before.value} → {after.value}", pointer)
+        scope.add(codes.RELAXED, path, f"{shown} loosened: {before.value} → {after.value}", pointer)
 
 
 def _compare_library(plan: Scope) -> None:
@@ -78,14 +79,14 @@ def _compare_library(plan: Scope) -> None:
     for prop in plan.new.plan.shared:
         if prop.name not in old_shared:
             message = f"shared property {quote(prop.name)} was added"
-            plan.add(Code.LIBRARY, f"properties.{prop.name}", message, prop.pointer)
+            plan.add(codes.LIBRARY, f"properties.{prop.name}", message, prop.pointer)
     new_shared = {p.name for p in plan.new.plan.shared}
     for prop in plan.old.plan.shared:
         if prop.name not in new_shared:
             placed = _place_top_removal(plan, "properties", prop.pointer)
             message = f"shared property {quote(prop.name)} was removed"
             message += plan.was_at(prop.pointer, placed)
-            plan.add(Code.LIBRARY, f"properties.{prop.name}", message, placed)
+            plan.add(codes.LIBRARY, f"properties.{prop.name}", message, placed)
     old_bundles, new_bundles = plan.old.plan.bundles, plan.new.plan.bundles
     for name in sorted(new_bundles.keys() | old_bundles.keys()):
         before, after = old_bundles.get(name), new_bundles.get(name)
@@ -93,14 +94,14 @@ def _compare_library(plan: Scope) -> None:
         if before == after:
             continue
         if before is None:
-            plan.add(Code.LIBRARY, f"bundles.{name}", f"bundle {quote(name)} was added", pointer)
+            plan.add(codes.LIBRARY, f"bundles.{name}", f"bundle {quote(name)} was added", pointer)
         elif after is None:
             placed = _place_top_removal(plan, "bundles", pointer)
             message = f"bundle {quote(name)} was removed{plan.was_at(pointer, placed)}"
-            plan.add(Code.LIBRARY, f"bundles.{name}", message, placed)
+            plan.add(codes.LIBRARY, f"bundles.{name}", message, placed)
         else:
             message = f"bundle {quote(name)} changed: {_list_change(before, after)}"
-            plan.add(Code.LIBRARY, f"bundles.{name}", message, pointer)
+            plan.add(codes.LIBRARY, f"bundles.{name}", message, pointer)
 
 
 def _compare_events(plan: Scope) -> None:
@@ -124,13 +125,13 @@ def _compare_events(plan: Scope) -> None:
         )
         placed = _place_top_removal(plan, "events", event.pointer)
         message = f"event {quote(event.name)} was removed{plan.was_at(event.pointer, placed)}"
-        scope.add(Code.EVENT_REMOVED, "", message, placed, hint)
+        scope.add(codes.EVENT_REMOVED, "", message, placed, hint)
     sources = {target: source for source, target in renames.items()}
     for event in added:
         source = sources.get(event.name)
         hint = f"looks like a rename of {quote(source)}" if source else ""
         message = f"event {quote(event.name)} was added"
-        _event_scope(plan, event.name).add(Code.ADDED, "", message, event.pointer, hint)
+        _event_scope(plan, event.name).add(codes.ADDED, "", message, event.pointer, hint)
     for event in new.events:
         before = old.events_by_name.get(event.name)
         if before is not None:
@@ -147,11 +148,11 @@ def _compare_event(scope: Scope, old: Event, new: Event) -> None:
         before, after = getattr(old, key), getattr(new, key)
         if before != after:
             scope.add(
-                Code.DOCUMENTATION, key, _text_change(key, before, after), (*new.pointer, key)
+                codes.DOCUMENTATION, key, _text_change(key, before, after), (*new.pointer, key)
             )
     if old.tags != new.tags:
         message = f"tags changed: {_list_change(old.tags, new.tags)}"
-        scope.add(Code.DOCUMENTATION, "tags", message, (*new.pointer, "tags"))
+        scope.add(codes.DOCUMENTATION, "tags", message, (*new.pointer, "tags"))
     if old.unplanned_properties != new.unplanned_properties:
         before = scope.old.plan.unplanned_properties_level(old)
         after = scope.new.plan.unplanned_properties_level(new)
@@ -173,16 +174,16 @@ def _compare_status(scope: Scope, old: Event, new: Event) -> None:
     if not old.deprecated and new.deprecated:
         if new.replaced_by:
             message = f"event {name} was deprecated, replaced by {quote(new.replaced_by)}"
-            scope.add(Code.DEPRECATION, "status", message, pointer)
+            scope.add(codes.DEPRECATION, "status", message, pointer)
         else:
             message = f"event {name} was deprecated without `replaced_by`"
             hint = "name the event that replaces it with `replaced_by`"
-            scope.add(Code.DEPRECATED_WITHOUT_REPLACEMENT, "status", message, pointer, hint)
+            scope.add(codes.DEPRECATED_WITHOUT_REPLACEMENT_CHANGE, "status", message, pointer, hint)
     elif old.deprecated and not new.deprecated:
-        scope.add(Code.DEPRECATION, "status", f"event {name} is no longer deprecated", pointer)
+        scope.add(codes.DEPRECATION, "status", f"event {name} is no longer deprecated", pointer)
     elif old.replaced_by != new.replaced_by:
         message = _text_change("replaced_by", old.replaced_by, new.replaced_by)
-        scope.add(Code.DOCUMENTATION, "replaced_by", message, (*new.pointer, "replaced_by"))
+        scope.add(codes.DOCUMENTATION, "replaced_by", message, (*new.pointer, "replaced_by"))
 
 
 def _compare_named_sections(plan: Scope, key: str, kind: str) -> None:
@@ -196,14 +197,14 @@ def _compare_named_sections(plan: Scope, key: str, kind: str) -> None:
         message = f"{kind} {quote(name)} was removed{plan.was_at(old.pointer, placed)}"
         if old.properties:
             hint = f"its properties are no longer planned for {kind}s named {quote(name)}"
-            scope.add(Code.EVENT_REMOVED, f"{key}.{name}", message, placed, hint)
+            scope.add(codes.EVENT_REMOVED, f"{key}.{name}", message, placed, hint)
         else:
-            scope.add(Code.DOCUMENTATION, f"{key}.{name}", message, placed)
+            scope.add(codes.DOCUMENTATION, f"{key}.{name}", message, placed)
     for name, new in new_sections.items():
         before = old_sections.get(name)
         if before is None:
             scope = Scope(plan.old, plan.new, plan.out, group=f"{kind} {name}")
-            scope.add(Code.ADDED, f"{key}.{name}", f"{kind} {quote(name)} was added", new.pointer)
+            scope.add(codes.ADDED, f"{key}.{name}", f"{kind} {quote(name)} was added", new.pointer)
         else:
             _compare_section(plan, f"{kind} {name}", new.pointer, before, new)
 
@@ -223,7 +224,7 @@ def _compare_section(
     old_text, new_text = (old.description if old else ""), (new.description if new else "")
     if old_text != new_text:
         message = _text_change("description", old_text, new_text)
-        scope.add(Code.DOCUMENTATION, "description", message, (*pointer, "description"))
+        scope.add(codes.DOCUMENTATION, "description", message, (*pointer, "description"))
     if (old.unplanned_properties if old else None) != (new.unplanned_properties if new else None):
         before = plan.old.plan.unplanned_properties_level(old)
         after = plan.new.plan.unplanned_properties_level(new)

@@ -12,8 +12,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Report
-from trackplan.diffing.changes import BREAKING_CODES, Code
+from trackplan.diffing.changes import BREAKING_CODES
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
 _WHITESPACE = re.compile(r"\s+")
@@ -45,7 +46,7 @@ def _title(bump: str) -> str:
 def _describe_counts(report: Report, summary: Mapping[str, Any]) -> str:
     old, new = _code(str(summary.get("old", "OLD"))), _code(str(summary.get("new", "NEW")))
     breaking = sum(1 for d in report.diagnostics if d.code in BREAKING_CODES)
-    shown = sum(1 for d in report.diagnostics if d.code != Code.VERSION_NOT_BUMPED)
+    shown = sum(1 for d in report.diagnostics if d.code != codes.VERSION_NOT_BUMPED)
     compatible = shown - breaking
     if not shown:
         return f"{old} → {new}: nothing to report."
@@ -61,7 +62,7 @@ def _describe_version(report: Report, summary: Mapping[str, Any]) -> str:
         return ""
     if not old or not new:
         return f"Plan version: {_escape(str(old or 'none'))} → {_escape(str(new or 'none'))}."
-    failed = any(d.code == Code.VERSION_NOT_BUMPED for d in report.diagnostics)
+    failed = any(d.code == codes.VERSION_NOT_BUMPED for d in report.diagnostics)
     text = f"Plan version: {_escape(str(old))} → {_escape(str(new))}"
     if failed:
         return f"{text}: **not bumped enough**, set it to {_escape(str(required))} or higher."
@@ -105,7 +106,7 @@ def _identity(diag: Diagnostic) -> tuple[str, str, str]:
 def _kind(code: str) -> str:
     if code in BREAKING_CODES:
         return "**breaking**"
-    return "version" if code == Code.VERSION_NOT_BUMPED else "compatible"
+    return "version" if code == codes.VERSION_NOT_BUMPED else "compatible"
 
 
 def _escape(text: str) -> str:

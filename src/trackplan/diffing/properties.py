@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from trackplan.diffing.changes import Code
+from trackplan import codes
 from trackplan.diffing.scope import Scope, quote
 from trackplan.model import Event, Origin, Pointer, Property
 from trackplan.naming import did_you_mean
@@ -52,7 +52,7 @@ def compare_properties(
         )
         message = f"{scope.noun} {quote(_join(label, prop.name))} was removed"
         scope.add(
-            Code.PROPERTY_REMOVED,
+            codes.PROPERTY_REMOVED,
             prop.name,
             message + scope.was_at(prop.pointer),
             new_list,
@@ -65,10 +65,10 @@ def compare_properties(
         if prop.required:
             hint = hint or "senders that do not send it now fail; add it as optional first"
             message = f"required {scope.noun} {shown} was added"
-            scope.add(Code.NOW_REQUIRED, prop.name, message, prop.pointer, hint)
+            scope.add(codes.PROPERTY_NOW_REQUIRED, prop.name, message, prop.pointer, hint)
         else:
             message = f"{scope.noun} {shown} was added"
-            scope.add(Code.ADDED, prop.name, message, prop.pointer, hint)
+            scope.add(codes.ADDED, prop.name, message, prop.pointer, hint)
     for prop in new:
         before = old_by_name.get(prop.name)
         if before is not None:
@@ -86,21 +86,21 @@ def compare_property(scope: Scope, old: Property, new: Property, shown: str) -> 
     if old.required != new.required:
         if new.required:
             hint = "senders that leave it out now fail; bump the major version"
-            add(Code.NOW_REQUIRED, "required", "is now required", hint)
+            add(codes.PROPERTY_NOW_REQUIRED, "required", "is now required", hint)
         else:
-            add(Code.RELAXED, "required", "is no longer required")
+            add(codes.RELAXED, "required", "is no longer required")
     _compare_enum(old, new, add)
     _compare_constraints(old, new, add)
     if old.description != new.description:
-        add(Code.DOCUMENTATION, "description", "description changed")
+        add(codes.DOCUMENTATION, "description", "description changed")
     if old.examples != new.examples:
-        add(Code.DOCUMENTATION, "examples", "examples changed")
+        add(codes.DOCUMENTATION, "examples", "examples changed")
     if old.pii != new.pii:
         text = "is now marked as personal data (pii)" if new.pii else "is no longer marked pii"
-        add(Code.DOCUMENTATION, "pii", text)
+        add(codes.DOCUMENTATION, "pii", text)
     if old.deprecated != new.deprecated:
         text = "was deprecated" if new.deprecated else "is no longer deprecated"
-        add(Code.DEPRECATION, "deprecated", text)
+        add(codes.DEPRECATION, "deprecated", text)
     _compare_items(scope, old, new, shown, add)
     _compare_children(scope, old, new, shown, add)
 
@@ -113,22 +113,22 @@ def _compare_types(old: Property, new: Property, add: _Add) -> None:
         return
     before, after = _show_types(old.types), _show_types(new.types)
     if accepts_all(new.types, old.types):
-        add(Code.RELAXED, "type", f"type widened from {before} to {after}")
+        add(codes.RELAXED, "type", f"type widened from {before} to {after}")
     else:
         hint = "values of the old type now fail; add a new property instead"
-        add(Code.TYPE_CHANGED, "type", f"type changed from {before} to {after}", hint)
+        add(codes.TYPE_CHANGED, "type", f"type changed from {before} to {after}", hint)
 
 
 def _compare_enum(old: Property, new: Property, add: _Add) -> None:
     if old.enum == new.enum:
         return
     if new.enum is None:
-        add(Code.RELAXED, "enum", "no longer has an enum (any value of its type)")
+        add(codes.RELAXED, "enum", "no longer has an enum (any value of its type)")
         return
     if old.enum is None:
         values = _show_values(new.enum)
         hint = "other values that were accepted now fail"
-        add(Code.ENUM_NARROWED, "enum", f"is now limited to the enum values {values}", hint)
+        add(codes.ENUM_NARROWED, "enum", f"is now limited to the enum values {values}", hint)
         return
     old_keys = {value_key(v) for v in old.enum}
     new_keys = {value_key(v) for v in new.enum}
@@ -138,14 +138,14 @@ def _compare_enum(old: Property, new: Property, add: _Add) -> None:
         noun = "values" if len(gone) > 1 else "value"
         hint = "senders of these values now fail; keep them until no one sends them"
         add(
-            Code.ENUM_NARROWED,
+            codes.ENUM_NARROWED,
             "enum",
             f"no longer allows the enum {noun} {_show_values(gone)}",
             hint,
         )
     if came:
         noun = "values" if len(came) > 1 else "value"
-        add(Code.RELAXED, "enum", f"allows the new enum {noun} {_show_values(came)}")
+        add(codes.RELAXED, "enum", f"allows the new enum {noun} {_show_values(came)}")
 
 
 def _compare_constraints(old: Property, new: Property, add: _Add) -> None:
@@ -154,39 +154,39 @@ def _compare_constraints(old: Property, new: Property, add: _Add) -> None:
         if before == after:
             continue
         if after is None:
-            add(Code.RELAXED, key, f"{key} {quote(before)} was removed")
+            add(codes.RELAXED, key, f"{key} {quote(before)} was removed")
         elif before is None:
             hint = "values that do not match now fail"
-            add(Code.CONSTRAINT_TIGHTENED, key, f"{key} {quote(after)} was added", hint)
+            add(codes.CONSTRAINT_TIGHTENED, key, f"{key} {quote(after)} was added", hint)
         else:
             hint = "values that matched the old one may now fail"
             text = f"{key} changed from {quote(before)} to {quote(after)}"
-            add(Code.CONSTRAINT_TIGHTENED, key, text, hint)
+            add(codes.CONSTRAINT_TIGHTENED, key, text, hint)
     for key, lower in BOUNDS:
         before, after = getattr(old, key), getattr(new, key)
         if before == after:
             continue
         if after is None:
-            add(Code.RELAXED, key, f"{key} {_number(before)} was removed")
+            add(codes.RELAXED, key, f"{key} {_number(before)} was removed")
         elif before is None:
             hint = "values outside it now fail"
-            add(Code.CONSTRAINT_TIGHTENED, key, f"{key} {_number(after)} was added", hint)
+            add(codes.CONSTRAINT_TIGHTENED, key, f"{key} {_number(after)} was added", hint)
         elif (after > before) == lower:
             hint = "values outside the new bound now fail"
             text = f"{key} tightened from {_number(before)} to {_number(after)}"
-            add(Code.CONSTRAINT_TIGHTENED, key, text, hint)
+            add(codes.CONSTRAINT_TIGHTENED, key, text, hint)
         else:
-            add(Code.RELAXED, key, f"{key} relaxed from {_number(before)} to {_number(after)}")
+            add(codes.RELAXED, key, f"{key} relaxed from {_number(before)} to {_number(after)}")
 
 
 def _compare_items(scope: Scope, old: Property, new: Property, shown: str, add: _Add) -> None:
     if old.items is None and new.items is None:
         return
     if new.items is None:
-        add(Code.RELAXED, "items", "no longer constrains its items")
+        add(codes.RELAXED, "items", "no longer constrains its items")
     elif old.items is None:
         hint = "arrays whose items do not match now fail"
-        add(Code.CONSTRAINT_TIGHTENED, "items", "now defines its items", hint)
+        add(codes.CONSTRAINT_TIGHTENED, "items", "now defines its items", hint)
     else:
         compare_property(scope.within("items"), old.items, new.items, f"{shown}[]")
 
@@ -195,11 +195,13 @@ def _compare_children(scope: Scope, old: Property, new: Property, shown: str, ad
     if not old.properties and not new.properties:
         return
     if not new.properties:
-        add(Code.RELAXED, "properties", "no longer lists nested properties (any keys)")
+        add(codes.RELAXED, "properties", "no longer lists nested properties (any keys)")
     elif not old.properties:
         names = ", ".join(quote(p.name) for p in new.properties)
         hint = "keys not listed become unplanned"
-        add(Code.CONSTRAINT_TIGHTENED, "properties", f"now lists nested properties ({names})", hint)
+        add(
+            codes.CONSTRAINT_TIGHTENED, "properties", f"now lists nested properties ({names})", hint
+        )
     else:
         nested = scope.within("properties")
         list_pointer = field_pointer(new, "properties")

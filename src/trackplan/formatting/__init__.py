@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Report, Severity, TrackplanError
 from trackplan.files import write_atomic
 from trackplan.formatting.emit import emit_document
@@ -31,7 +32,7 @@ from trackplan.loading.loader import LoadResult, load_plan, load_plan_texts
 from trackplan.loading.source import find_plan_files
 from trackplan.model import Plan
 
-UNFORMATTED = "TP604"
+UNFORMATTED = codes.UNFORMATTED_PLAN
 
 __all__ = [
     "UNFORMATTED",

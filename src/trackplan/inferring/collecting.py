@@ -17,6 +17,7 @@ from typing import IO, Any
 
 import orjson
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Severity
 from trackplan.inferring.observing import MAX_SECTIONS, Cursor, ValueStats
 from trackplan.inferring.reading import LogSource, open_log
@@ -24,17 +25,6 @@ from trackplan.inferring.reading import LogSource, open_log
 MAX_REPORTED_PER_FILE = 20
 _BOM = b"\xef\xbb\xbf"
 _MISSING: Any = object()
-
-
-class Code:
-    """The codes `infer` reports."""
-
-    MALFORMED = "TP307"
-    NOT_JSON = "TP308"
-    EVENT_NAMING = "TP310"
-    PROPERTY_NAMING = "TP801"
-    NEAR_DUPLICATE = "TP802"
-    INCOMPLETE = "TP803"
 
 
 @dataclass
@@ -83,19 +73,22 @@ def _read(stream: IO[bytes], shown: str, stats: LogStats) -> None:
             except orjson.JSONDecodeError as exc:
                 if line.strip():
                     reporter.add(
-                        number, exc.colno, Code.NOT_JSON, f"line is not valid JSON: {exc.msg}"
+                        number, exc.colno, codes.INVALID_JSON, f"line is not valid JSON: {exc.msg}"
                     )
                 continue
             cursor.line = number
             problem = _observe(message, stats)
             if problem:
-                reporter.add(number, 0, Code.MALFORMED, problem)
+                reporter.add(number, 0, codes.MALFORMED_MESSAGE, problem)
     except (OSError, EOFError, zlib.error) as exc:
         kind = (
             "gzip stream" if isinstance(exc, EOFError | gzip.BadGzipFile | zlib.error) else "file"
         )
         reporter.add(
-            number + 1, 0, Code.NOT_JSON, f"the {kind} breaks off here ({exc}); the rest is lost"
+            number + 1,
+            0,
+            codes.INVALID_JSON,
+            f"the {kind} breaks off here ({exc}); the rest is lost",
         )
     stats.lines += number
     reporter.finish()
@@ -190,7 +183,7 @@ class _BadLines:
             self.stats.diagnostics.append(
                 Diagnostic(
                     file=self.shown,
-                    code=Code.INCOMPLETE,
+                    code=codes.INFERENCE_INCOMPLETE,
                     severity=Severity.WARNING,
                     message=f"{hidden} more unusable lines, not listed one by one",
                     hint="run `trackplan validate` on the log to see every problem",

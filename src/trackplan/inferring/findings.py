@@ -18,8 +18,9 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Severity
-from trackplan.inferring.collecting import Code, LogStats
+from trackplan.inferring.collecting import LogStats
 from trackplan.inferring.observing import ValueStats
 from trackplan.model import EventNaming, PropertyNaming
 from trackplan.naming import (
@@ -51,7 +52,7 @@ def check_names(
         if problem is not None:
             found.append(
                 _diagnostic(
-                    Code.EVENT_NAMING,
+                    codes.EVENT_NAMING_IN_DATA,
                     Sighting(section.count, section.file, section.line, name, ""),
                     problem.message,
                     problem.hint,
@@ -61,7 +62,9 @@ def check_names(
     for name, sighting in properties.items():
         problem = check_property_name(name, properties_convention.value)
         if problem is not None:
-            found.append(_diagnostic(Code.PROPERTY_NAMING, sighting, problem.message, problem.hint))
+            found.append(
+                _diagnostic(codes.PROPERTY_NAMING_IN_DATA, sighting, problem.message, problem.hint)
+            )
     events = {name: Sighting(s.count, s.file, s.line, name, "") for name, s in stats.events.items()}
     found.extend(_near_duplicates("event names", events))
     for kind, views in (("page names", stats.pages), ("screen names", stats.screens)):
@@ -77,7 +80,7 @@ def check_limits(stats: LogStats) -> list[Diagnostic]:
         Diagnostic(
             file=file,
             line=line,
-            code=Code.INCOMPLETE,
+            code=codes.INFERENCE_INCOMPLETE,
             severity=Severity.WARNING,
             message=f"the log has {detail}; that part is left out of the draft",
             hint="complete the draft by hand, or infer from a smaller, cleaner log",
@@ -147,7 +150,7 @@ def _near_duplicates(what: str, names: Mapping[str, Sighting]) -> list[Diagnosti
             sighting, model = names[name], names[other]
             found.append(
                 _diagnostic(
-                    Code.NEAR_DUPLICATE,
+                    codes.NEAR_DUPLICATE_IN_DATA,
                     sighting,
                     f"{what} {_quote(name)} ({sighting.count}) and {_quote(other)}"
                     f" ({model.count}) look like one name written twice ({reason})",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Severity
 
-CANNOT_EXPRESS = "TP701"
-NAME_COLLISION = "TP702"
-SKIPPED = "TP703"
+CANNOT_EXPRESS = codes.CANNOT_EXPRESS
+NAME_COLLISION = codes.NAME_COLLISION
+SKIPPED = codes.SKIPPED_INPUT
 
 
 DROPPED_HINT = "the rest was imported; add the rule by hand if your pipeline needs it"

@@ -45,7 +45,7 @@ class RuleEntry:
 def list_entries() -> list[RuleEntry]:
     """Every known code, sorted: the fixed ones from codes.py and every registered rule."""
     entries = []
-    for code, info in sorted(codes.CODE_DOCS.items()):
+    for code, info in sorted(codes.CODES.items()):
         rule = rule_for(code)
         severity = "error" if code.startswith(_ALWAYS_ERRORS) else ""
         entries.append(

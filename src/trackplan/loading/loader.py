@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Severity, TrackplanError
 from trackplan.files import display_path
 from trackplan.loading.source import (
@@ -98,19 +99,6 @@ SEMVER = re.compile(
 
 
 C = TypeVar("C", EventNaming, PropertyNaming, PolicyLevel, EventStatus)
-
-
-class Code:
-    """The loader's TP1xx codes."""
-
-    UNKNOWN_KEY = "TP101"
-    WRONG_VALUE = "TP102"
-    UNKNOWN_TYPE = "TP103"
-    DUPLICATE = "TP104"
-    NO_DEFINITION = "TP105"
-    UNKNOWN_REFERENCE = "TP106"
-    INVALID_CHOICE = "TP107"
-    INVALID_VERSION = "TP108"
 
 
 @dataclass(frozen=True)
@@ -217,7 +205,7 @@ class _Builder:
         for name, body in value.items():
             if not isinstance(name, str) or not name:
                 self._report(
-                    Code.WRONG_VALUE,
+                    codes.WRONG_VALUE,
                     value,
                     name,
                     f"a name under `{key}` must be a non-empty text, not {_show(name)}",
@@ -280,7 +268,7 @@ class _Builder:
         self._with_file(found.file)
         if not isinstance(found.node, str):
             self._report_at(
-                found, f"`{key}` must be a text, not {_show(found.node)}", Code.WRONG_VALUE
+                found, f"`{key}` must be a text, not {_show(found.node)}", codes.WRONG_VALUE
             )
             return ""
         return found.node
@@ -298,7 +286,7 @@ class _Builder:
             self._report_at(
                 found,
                 f"version {_show(found.node)} is not a semantic version (MAJOR.MINOR.PATCH)",
-                Code.INVALID_VERSION,
+                codes.INVALID_VERSION,
                 hint=hint,
             )
         return text
@@ -333,7 +321,7 @@ class _Builder:
         self._with_file(found.file)
         if not isinstance(found.node, dict):
             self._report_at(
-                found, f"`{key}` must be a mapping, not {_show(found.node)}", Code.WRONG_VALUE
+                found, f"`{key}` must be a mapping, not {_show(found.node)}", codes.WRONG_VALUE
             )
             return None
         self._check_keys(found.node, found.pointer, allowed, f"in `{key}`")
@@ -394,7 +382,7 @@ class _Builder:
             for index, member in enumerate(members):
                 if member not in shared_raw:
                     self._report(
-                        Code.UNKNOWN_REFERENCE,
+                        codes.UNKNOWN_REFERENCE,
                         body,
                         index,
                         f"bundle {name!r} names {member!r}, which is not a shared property",
@@ -422,7 +410,7 @@ class _Builder:
         for index, bundle in enumerate(used_bundles):
             if bundle not in bundles:
                 self._report(
-                    Code.UNKNOWN_REFERENCE,
+                    codes.UNKNOWN_REFERENCE,
                     body["bundles"],
                     index,
                     f"event {name!r} uses bundle {bundle!r}, which is not defined",
@@ -467,7 +455,7 @@ class _Builder:
         for name, spec in body.items():
             if not isinstance(name, str) or not name:
                 self._report(
-                    Code.WRONG_VALUE,
+                    codes.WRONG_VALUE,
                     body,
                     name,
                     f"a property name must be a non-empty text, not {_show(name)}",
@@ -526,7 +514,7 @@ class _Builder:
                 return self._wrong(spec, key, pointer, "a format name", value)
             if value not in FORMATS:
                 self._report(
-                    Code.INVALID_CHOICE,
+                    codes.INVALID_CHOICE,
                     spec,
                     key,
                     f"format {value!r} is not one of {', '.join(FORMATS)}",
@@ -563,7 +551,7 @@ class _Builder:
             for child_name, child_spec in value.items():
                 if not isinstance(child_name, str) or not child_name:
                     self._report(
-                        Code.WRONG_VALUE,
+                        codes.WRONG_VALUE,
                         value,
                         child_name,
                         f"a property name must be a non-empty text, not {_show(child_name)}",
@@ -591,7 +579,7 @@ class _Builder:
                 shown = _show(item)
                 at_node, at_key = (value, index) if isinstance(value, list) else (parent, key)
                 self._report(
-                    Code.UNKNOWN_TYPE,
+                    codes.UNKNOWN_TYPE,
                     at_node,
                     at_key,
                     f"unknown type {shown}; a type is one of {', '.join(JSON_TYPES)}",
@@ -607,7 +595,7 @@ class _Builder:
     def _resolve_shared(self, raw: _Raw) -> Property:
         if "type" not in raw.fields:
             self._report_pointer(
-                Code.NO_DEFINITION,
+                codes.NO_DEFINITION,
                 raw.pointer,
                 f"shared property {raw.name!r} has no `type`",
                 hint="give it a type, for example `type: string`",
@@ -622,7 +610,7 @@ class _Builder:
         if shared is None or shared is raw:
             if shared is None:
                 self._report_pointer(
-                    Code.NO_DEFINITION,
+                    codes.NO_DEFINITION,
                     raw.pointer,
                     f"property {raw.name!r} has no `type` and there is no shared property of that name",
                     hint=_suggest(
@@ -709,7 +697,7 @@ class _Builder:
         if isinstance(value, str) and value in allowed:
             return choices(value)
         self._report(
-            Code.INVALID_CHOICE,
+            codes.INVALID_CHOICE,
             node,
             key,
             f"`{key}` is {_show(value)}; it must be one of {', '.join(allowed)}",
@@ -733,7 +721,7 @@ class _Builder:
         if not hint:
             hint = f"known keys: {', '.join(allowed)}"
         self._report(
-            Code.UNKNOWN_KEY,
+            codes.UNKNOWN_KEY,
             node,
             key,
             f"unknown key {_show(key)} {where}",
@@ -743,7 +731,7 @@ class _Builder:
 
     def _wrong(self, node: Any, key: Any, pointer: Pointer, expected: str, value: Any) -> Any:
         self._report(
-            Code.WRONG_VALUE,
+            codes.WRONG_VALUE,
             node,
             key,
             f"`{pointer[-1]}` must be {expected}, not {_show(value)}",
@@ -759,9 +747,11 @@ class _Builder:
         where = f"{first_loc.file}:{first_loc.line}" if first_loc else first.file
         message = f"{what} is defined twice; first at {where}"
         if node is not None:
-            self._report(Code.DUPLICATE, node, key, message, hint="keep one definition")
+            self._report(codes.DUPLICATE_DEFINITION, node, key, message, hint="keep one definition")
         else:
-            self._report_pointer(Code.DUPLICATE, pointer, message, hint="keep one definition")
+            self._report_pointer(
+                codes.DUPLICATE_DEFINITION, pointer, message, hint="keep one definition"
+            )
 
     def _mark(self, node: Any, key: Any, pointer: Pointer, override: bool = True) -> None:
         pos = key_position(node, key)

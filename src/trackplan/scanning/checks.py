@@ -24,6 +24,7 @@ import json
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Severity
 from trackplan.model import Plan, PolicyLevel, Property, Section
 from trackplan.naming import check_event_name, did_you_mean
@@ -104,7 +105,7 @@ def check_coverage(plan: Plan, called: Set[str]) -> list[Diagnostic]:
                 file=where.file if where else "",
                 line=where.line if where else 0,
                 column=where.column if where else 0,
-                code="TP405",
+                code=codes.NEVER_CALLED,
                 severity=Severity.WARNING,
                 message=f"event {_quote(event.name)} is planned but never called in the"
                 " scanned code",
@@ -173,7 +174,7 @@ def _track_target(plan: Plan, call: CallSite, report: _Reporter) -> _Target | No
         else:
             message = f"{call.callee}() has no event name"
         report.add(
-            "TP404",
+            codes.UNRESOLVED_EVENT,
             Severity.INFO,
             message,
             "pass a string literal, or a constant defined in this file or imported from a project"
@@ -186,7 +187,9 @@ def _track_target(plan: Plan, call: CallSite, report: _Reporter) -> _Target | No
         return None
     if event.deprecated:
         hint = f"send {_quote(event.replaced_by)} instead" if event.replaced_by else ""
-        report.add("TP309", Severity.WARNING, f"event {_quote(name)} is deprecated", hint)
+        report.add(
+            codes.DEPRECATED_EVENT, Severity.WARNING, f"event {_quote(name)} is deprecated", hint
+        )
     return _Target(
         label=_quote(name),
         properties=plan.event_properties(event),
@@ -200,10 +203,12 @@ def _unplanned_event(plan: Plan, name: str, report: _Reporter) -> None:
     if severity is not None:
         guess = did_you_mean(name, [e.name for e in plan.events])
         hint = f"did you mean {_quote(guess)}?" if guess else "add it to the plan, or fix the name"
-        report.add("TP401", severity, f"event {_quote(name)} is not in the plan", hint)
+        report.add(
+            codes.UNKNOWN_CALL_EVENT, severity, f"event {_quote(name)} is not in the plan", hint
+        )
     problem = check_event_name(name, plan.conventions.events.value)
     if problem is not None:
-        report.add("TP406", Severity.WARNING, problem.message, problem.hint)
+        report.add(codes.CALL_EVENT_NAMING, Severity.WARNING, problem.message, problem.hint)
 
 
 def _section_target(plan: Plan, call: CallSite) -> _Target | None:
@@ -263,7 +268,7 @@ def _check_object(
                 continue
             where = f"{path}.{wanted.name}"
             report.add(
-                "TP402",
+                codes.CALL_MISSING_REQUIRED,
                 Severity.ERROR,
                 f"{_label_for(target, path)} is missing the required {target.noun}"
                 f" {_quote(wanted.name)}",
@@ -284,7 +289,7 @@ def _check_object(
                     else f"add it to the plan, or remove it from the {target.prefix}"
                 )
                 report.add(
-                    "TP407",
+                    codes.CALL_UNPLANNED_PROPERTY,
                     severity,
                     f"{target.noun} {_quote(_display(where, target))} is not planned for"
                     f" {target.label}",
@@ -305,7 +310,7 @@ def _check_value(
     if actual is not None and prop.types and not _type_fits(actual, prop.types):
         expected = " or ".join(prop.types)
         report.add(
-            "TP403",
+            codes.CALL_WRONG_VALUE,
             Severity.ERROR,
             f"{target.noun} {_quote(shown)} is {_describe(value)}; the plan says {expected}",
             f"send {_article(expected)}",
@@ -318,7 +323,7 @@ def _check_value(
         texts = [v for v in prop.enum if isinstance(v, str)]
         guess = did_you_mean(str(value.scalar), texts) if value.kind is ValueKind.STRING else None
         report.add(
-            "TP403",
+            codes.CALL_WRONG_VALUE,
             Severity.ERROR,
             f"{target.noun} {_quote(shown)} is {_show_scalar(value.scalar)}, not one of {allowed}",
             f"did you mean {_quote(guess)}?" if guess else "use one of the plan's values",

@@ -29,6 +29,7 @@ import tree_sitter_typescript
 from tree_sitter import Language as Grammar
 from tree_sitter import Node, Parser
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Severity
 from trackplan.scanning.arguments import RawCall, interpret
 from trackplan.scanning.languages import Family, Language, language_of
@@ -796,7 +797,7 @@ def _syntax_problem(root: Node, reader: _FileReader, language: Language, file: s
         file=file,
         line=line,
         column=column,
-        code="TP408",
+        code=codes.UNREADABLE_SOURCE,
         severity=Severity.WARNING,
         message=f"the file does not parse as {grammar} ({what}); calls in the broken part were skipped",
         hint="fix the syntax, or exclude the file with `scan.exclude`",

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Severity, TrackplanError
 from trackplan.model import Plan
 from trackplan.scanning.checks import check_file
@@ -174,7 +175,7 @@ def _unreadable(file: SourceFile, reason: str, line: int = 0, column: int = 0) -
         file=file.shown,
         line=line,
         column=column,
-        code="TP408",
+        code=codes.UNREADABLE_SOURCE,
         severity=Severity.WARNING,
         message=f"the file was not scanned: {reason}",
         hint="save it as UTF-8, or exclude it with `scan.exclude`",

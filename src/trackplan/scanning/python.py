@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from trackplan import codes
 from trackplan.diagnostics import Diagnostic, Severity
 from trackplan.scanning.arguments import RawCall, interpret
 from trackplan.scanning.languages import Family
@@ -503,7 +504,7 @@ def _syntax_problem(exc: SyntaxError, file: str) -> Diagnostic:
         file=file,
         line=exc.lineno or 0,
         column=exc.offset or 0,
-        code="TP408",
+        code=codes.UNREADABLE_SOURCE,
         severity=Severity.WARNING,
         message=f"the file does not parse as Python ({exc.msg}); its calls were not scanned",
         hint="fix the syntax, or exclude the file with `scan.exclude`",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from trackplan import codes
 from trackplan.config import Settings
 from trackplan.diagnostics import Diagnostic, Report, Severity, TrackplanError, select_diagnostics
 from trackplan.model import Plan
@@ -83,7 +84,7 @@ def validate_inputs(
 
 def _no_messages(where: str, what: str) -> Diagnostic:
     return Diagnostic(
-        where, code="TP312", severity=Severity.WARNING, message=f"{what} to check here",
+        where, code=codes.NO_MESSAGES, severity=Severity.WARNING, message=f"{what} to check here",
         hint="check the path; logs are .ndjson/.jsonl(.gz), fixtures .json/.yaml",
     )  # fmt: skip
 

@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 
 import msgspec
 
+from trackplan import codes
 from trackplan.diagnostics import (
     Diagnostic,
     Severity,
@@ -124,7 +125,7 @@ class Engine:
         except OSError as exc:
             tally.unreadable += 1
             message = f"cannot read the file past line {number}: {exc.strerror or exc}"
-            tally.add(Diagnostic(source.shown, number + 1, 0, "TP308", message=message))
+            tally.add(Diagnostic(source.shown, number + 1, 0, codes.INVALID_JSON, message=message))
         tally.messages += fast_valid
         return Part(tally, number, tally.messages)
 
@@ -132,7 +133,7 @@ class Engine:
         what = "ends early (truncated)" if isinstance(exc, EOFError) else f"is corrupt ({exc})"
         tally.add(
             Diagnostic(
-                source.shown, number + 1, 0, "TP308",
+                source.shown, number + 1, 0, codes.INVALID_JSON,
                 message=f"the compressed stream {what}; lines after {number} could not be read",
                 hint="check the file was copied whole",
             )
@@ -144,7 +145,7 @@ class Engine:
         """A line the fast path did not vouch for: parse it, check it, count it, split it."""
         if isinstance(line, Overlong):
             finding = Finding(
-                (), "TP308",
+                (), codes.INVALID_JSON,
                 f"the line is {line.size:,} bytes long; lines over {MAX_LINE_BYTES:,} bytes are not read",
                 hint="Segment refuses messages over 32 KB: split or trim the message",
             )  # fmt: skip
@@ -160,7 +161,9 @@ class Engine:
                 if not isinstance(exc, UnicodeDecodeError)
                 else exc.start + 1
             )
-            verdict = Verdict("", (Finding((), "TP308", json_problem(exc), hint=_json_hint(exc)),))
+            verdict = Verdict(
+                "", (Finding((), codes.INVALID_JSON, json_problem(exc), hint=_json_hint(exc)),)
+            )
             text = line.rstrip(b"\r\n").decode("utf-8", "replace")
             self._record(verdict, line, None, text, number, shown, tally, split, column)
             return
@@ -228,7 +231,7 @@ class Engine:
         diagnostics = []
         for finding in findings:
             line, column = item.locate(
-                finding.where[:-1] if finding.code == "TP302" else finding.where
+                finding.where[:-1] if finding.code == codes.MISSING_REQUIRED else finding.where
             )
             diagnostics.append(_diagnostic(finding, verdict.event, shown, line, column))
         diagnostics = self.settle(diagnostics)
@@ -254,14 +257,14 @@ class Engine:
         tally: Tally,
     ) -> list[Diagnostic]:
         """Met expectations turn the findings into info; unmet ones add TP311."""
-        codes = sorted({d.code for d in diagnostics})
+        found = sorted({d.code for d in diagnostics})
         expect = item.expect
         if expect == "valid":
-            met, wanted = not codes, "no finding (it is under valid/)"
+            met, wanted = not found, "no finding (it is under valid/)"
         elif expect == "invalid":
-            met, wanted = bool(codes), "a finding (it is under invalid/)"
+            met, wanted = bool(found), "a finding (it is under invalid/)"
         else:
-            met = codes == list(expect or ())
+            met = found == list(expect or ())
             wanted = ", ".join(expect or ()) or "no finding"
             wanted += " (its `expect`)"
         if met:
@@ -272,13 +275,13 @@ class Engine:
             ]
         tally.fixtures_failed += 1
         line, column = item.locate(())
-        got = ", ".join(codes) or "no finding"
+        got = ", ".join(found) or "no finding"
         hint = "fix the message or the plan, or change what the fixture expects"
         failure = Diagnostic(
             shown,
             line,
             column,
-            "TP311",
+            codes.FIXTURE_EXPECTATION,
             Severity.ERROR,
             f"the fixture expects {wanted} but got {got}",
             hint,
@@ -294,7 +297,10 @@ def unreadable(source: Source, exc: OSError, max_examples: int) -> Part:
     message = f"cannot read the file: {exc.strerror or exc}"
     tally.add(
         Diagnostic(
-            source.shown, code="TP308", message=message, hint="check the path and its permissions"
+            source.shown,
+            code=codes.INVALID_JSON,
+            message=message,
+            hint="check the path and its permissions",
         )
     )
     return Part(tally)
@@ -334,7 +340,9 @@ def _column(text: str, finding: Finding) -> int:
     """1-based column of the finding's value in a one-line message (its parent for TP302)."""
     if not text:
         return 0
-    where: Sequence[Any] = finding.where[:-1] if finding.code == "TP302" else finding.where
+    where: Sequence[Any] = (
+        finding.where[:-1] if finding.code == codes.MISSING_REQUIRED else finding.where
+    )
     return locate(text, where) + 1
 
 

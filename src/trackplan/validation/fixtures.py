@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from trackplan import codes
 from trackplan.diagnostics import TrackplanError
 from trackplan.loading.source import node_position, parse_yaml, value_position
 from trackplan.validation.findings import Finding, PathPart, format_path
@@ -77,7 +78,7 @@ def read_fixture(source: Source, raw: bytes) -> Fixture:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problem = FileProblem(
-            "TP308",
+            codes.INVALID_JSON,
             f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
             line,
             column,
@@ -88,7 +89,9 @@ def read_fixture(source: Source, raw: bytes) -> Fixture:
         return Fixture(
             problems=(
                 FileProblem(
-                    "TP308", "the file is empty", hint="write a message or a list of messages"
+                    codes.INVALID_JSON,
+                    "the file is empty",
+                    hint="write a message or a list of messages",
                 ),
             )
         )
@@ -105,12 +108,16 @@ def _read_json(source: Source, text: str) -> Fixture:
         if exc.msg == "Extra data" and text[: exc.pos].rstrip().count("\n") == 0:
             raise NotAFixture from exc
         return Fixture(
-            problems=(FileProblem("TP308", f"not valid JSON: {exc.msg}", exc.lineno, exc.colno),)
+            problems=(
+                FileProblem(
+                    codes.INVALID_JSON, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno
+                ),
+            )
         )
     except (ValueError, RecursionError) as exc:
-        return Fixture(problems=(FileProblem("TP308", json_problem(exc)),))
+        return Fixture(problems=(FileProblem(codes.INVALID_JSON, json_problem(exc)),))
     problems = tuple(
-        Finding((), "TP308", f'the key "{key}" appears twice in one object; keep one',
+        Finding((), codes.INVALID_JSON, f'the key "{key}" appears twice in one object; keep one',
                 hint="parsers disagree on which value wins")
         for key in duplicates
     )  # fmt: skip
@@ -169,7 +176,7 @@ def _wrapper_expectation(
 ) -> tuple[tuple[str, ...] | str | None, list[FileProblem]]:
     problems = [
         FileProblem(
-            "TP311",
+            codes.FIXTURE_EXPECTATION,
             f'unknown key "{key}" in the fixture wrapper',
             hint=f"use {', '.join(WRAPPER_KEYS)}",
         )
@@ -178,15 +185,20 @@ def _wrapper_expectation(
     ]
     if "expect" not in document:
         return folder, problems
-    codes = document["expect"]
-    if isinstance(codes, str):
-        codes = [codes]
-    if not isinstance(codes, list) or not all(isinstance(c, str) and _CODE.match(c) for c in codes):
+    expected = document["expect"]
+    if isinstance(expected, str):
+        expected = [expected]
+    if not isinstance(expected, list) or not all(
+        isinstance(c, str) and _CODE.match(c) for c in expected
+    ):
         problems.append(
-            FileProblem("TP311", "`expect` must be a list of codes such as [TP302] ([] for none)")
+            FileProblem(
+                codes.FIXTURE_EXPECTATION,
+                "`expect` must be a list of codes such as [TP302] ([] for none)",
+            )
         )
         return folder, problems
-    return tuple(sorted(set(codes))), problems
+    return tuple(sorted(set(expected))), problems
 
 
 def _read_yaml(source: Source, text: str) -> Fixture:
@@ -196,13 +208,17 @@ def _read_yaml(source: Source, text: str) -> Fixture:
         found = _LOCATED.match(str(exc))
         if found:
             line, column, message = int(found[1]), int(found[2]), found[3]
-            return Fixture(problems=(FileProblem("TP308", message, line, column),))
-        return Fixture(problems=(FileProblem("TP308", str(exc).removeprefix(f"{source.shown}: ")),))
+            return Fixture(problems=(FileProblem(codes.INVALID_JSON, message, line, column),))
+        return Fixture(
+            problems=(FileProblem(codes.INVALID_JSON, str(exc).removeprefix(f"{source.shown}: ")),)
+        )
     if document is None:
         return Fixture(
             problems=(
                 FileProblem(
-                    "TP308", "the file is empty", hint="write a message or a list of messages"
+                    codes.INVALID_JSON,
+                    "the file is empty",
+                    hint="write a message or a list of messages",
                 ),
             )
         )
@@ -270,7 +286,7 @@ def yaml_to_json(node: Any) -> tuple[Any, list[tuple[tuple[PathPart, ...], str, 
                 problems.append(
                     (
                         where,
-                        "TP308",
+                        codes.INVALID_JSON,
                         f"{format_path(where)}: {value} is not a JSON number",
                         "write a number or null",
                     )
@@ -283,7 +299,7 @@ def yaml_to_json(node: Any) -> tuple[Any, list[tuple[tuple[PathPart, ...], str, 
             problems.append(
                 (
                     where,
-                    "TP308",
+                    codes.INVALID_JSON,
                     f"{format_path(where)}: YAML reads the unquoted {shown} as a date, not a string",
                     f'quote it: "{shown}"',
                 )
@@ -292,7 +308,7 @@ def yaml_to_json(node: Any) -> tuple[Any, list[tuple[tuple[PathPart, ...], str, 
         problems.append(
             (
                 where,
-                "TP308",
+                codes.INVALID_JSON,
                 f"{format_path(where)}: a YAML value with no JSON form",
                 "write a JSON value",
             )

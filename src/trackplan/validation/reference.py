@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from trackplan import codes
 from trackplan.diagnostics import Severity
 from trackplan.model import Plan, PolicyLevel
 from trackplan.naming import NameProblem, check_event_name, did_you_mean
@@ -37,14 +38,14 @@ if TYPE_CHECKING:
 _LEVEL_SEVERITY = {PolicyLevel.ERROR: Severity.ERROR, PolicyLevel.WARN: Severity.WARNING}
 _TIMESTAMP_EXAMPLE = '"2024-03-04T09:12:05.118Z"'
 _CONSTRAINTS = {
-    "pattern": "TP305",
-    "format": "TP305",
-    "minLength": "TP305",
-    "maxLength": "TP305",
-    "minimum": "TP305",
-    "maximum": "TP305",
-    "minItems": "TP305",
-    "maxItems": "TP305",
+    "pattern": codes.CONSTRAINT,
+    "format": codes.CONSTRAINT,
+    "minLength": codes.CONSTRAINT,
+    "maxLength": codes.CONSTRAINT,
+    "minimum": codes.CONSTRAINT,
+    "maximum": codes.CONSTRAINT,
+    "minItems": codes.CONSTRAINT,
+    "maxItems": codes.CONSTRAINT,
 }
 
 
@@ -67,7 +68,7 @@ class ReferenceChecker:
         if not isinstance(message, dict):
             found = Finding(
                 (),
-                "TP307",
+                codes.MALFORMED_MESSAGE,
                 f"the message is {json_type(message)}, expected an object",
                 hint="send each message as one JSON object",
             )
@@ -99,15 +100,20 @@ class ReferenceChecker:
             if isinstance(action, str) and action in KINDS:
                 return Finding(
                     (),
-                    "TP307",
+                    codes.MALFORMED_MESSAGE,
                     f'the message has no "type" (it has the legacy "action": "{action}")',
                     hint=f'rename "action" to "type": "type": "{action}"',
                 )
-            return Finding((), "TP307", 'the message has no "type"', hint=f"add a type: {known}")
+            return Finding(
+                (),
+                codes.MALFORMED_MESSAGE,
+                'the message has no "type"',
+                hint=f"add a type: {known}",
+            )
         guess = did_you_mean(kind, KINDS) if isinstance(kind, str) else None
         return Finding(
             ("type",),
-            "TP307",
+            codes.MALFORMED_MESSAGE,
             f"type: {show_value(kind)} is not a Segment message type",
             hint=f'did you mean "{guess}"?' if guess else f"use one of {known}",
         )
@@ -123,19 +129,25 @@ class ReferenceChecker:
                 hint = f'did you mean "{guess}"?' if guess else "add the event to the plan"
                 yield Finding(
                     ("event",),
-                    "TP301",
+                    codes.UNPLANNED_EVENT,
                     f"event {show_value(name)} is not in the plan",
                     _LEVEL_SEVERITY[level],
                     hint,
                 )
             problem = _event_name_problem(name, self.plan.conventions.events.value)
             if problem is not None:
-                yield Finding(("event",), "TP310", problem.message, Severity.WARNING, problem.hint)
+                yield Finding(
+                    ("event",),
+                    codes.EVENT_NAMING_IN_DATA,
+                    problem.message,
+                    Severity.WARNING,
+                    problem.hint,
+                )
         elif entry.event is not None and entry.event.deprecated:
             replaced = entry.event.replaced_by
             yield Finding(
                 ("event",),
-                "TP309",
+                codes.DEPRECATED_EVENT,
                 f"event {show_value(name)} is deprecated",
                 Severity.WARNING,
                 f'send "{replaced}" instead' if replaced else "stop sending it",
@@ -197,13 +209,16 @@ def _describe_body(error: SchemaError, entry: MessageSchema, guess: Guess) -> It
             if key not in present:
                 at = (*where, key)
                 yield Finding(
-                    at, "TP302", f"{format_path(at)} is required but missing", hint=f'send "{key}"'
+                    at,
+                    codes.MISSING_REQUIRED,
+                    f"{format_path(at)} is required but missing",
+                    hint=f'send "{key}"',
                 )
     elif validator == "type":
         expected = _types(error.validator_value)
         yield Finding(
             where,
-            "TP303",
+            codes.WRONG_TYPE,
             f"{path}: {show_value(value)} is {json_type(value)}, expected {expected}",
         )
     elif validator in ("enum", "const"):
@@ -216,7 +231,7 @@ def _describe_body(error: SchemaError, entry: MessageSchema, guess: Guess) -> It
         )
         yield Finding(
             where,
-            "TP304",
+            codes.NOT_IN_ENUM,
             f"{path}: {show_value(value)} is not one of {shown}",
             hint=f'did you mean "{close}"?' if close else "",
         )
@@ -237,13 +252,15 @@ def _describe_body(error: SchemaError, entry: MessageSchema, guess: Guess) -> It
             )
             yield Finding(
                 at,
-                "TP306",
+                codes.UNPLANNED_PROPERTY,
                 f"{format_path(at)} is not in the plan",
                 _LEVEL_SEVERITY[entry.unplanned],
                 hint,
             )
     else:
-        yield Finding(where, _CONSTRAINTS.get(validator, "TP305"), _constraint_message(error, path))
+        yield Finding(
+            where, _CONSTRAINTS.get(validator, codes.CONSTRAINT), _constraint_message(error, path)
+        )
 
 
 def _constraint_message(error: SchemaError, path: str) -> str:
@@ -284,28 +301,28 @@ def _describe_envelope(error: SchemaError, entry: MessageSchema) -> Iterator[Fin
                 required = error.schema["properties"][key].get("required", [])
                 yield Finding(
                     (key,),
-                    "TP302",
+                    codes.MISSING_REQUIRED,
                     f"{key} is missing; {entry.label} requires {join_words(required, 'and')}",
                     hint=f"send a {key} object",
                 )
             else:
                 yield Finding(
                     (key,),
-                    "TP307",
+                    codes.MALFORMED_MESSAGE,
                     f'the {entry.kind} message has no "{key}"',
                     hint=f'add "{key}" (the Segment spec requires it)',
                 )
     elif validator == "anyOf":
         yield Finding(
             (),
-            "TP307",
+            codes.MALFORMED_MESSAGE,
             "the message has neither a userId nor an anonymousId",
             hint="set userId for a known user, anonymousId for a visitor (a non-empty string)",
         )
     elif validator == "format" and error.validator_value == "date-time":
         yield Finding(
             where,
-            "TP307",
+            codes.MALFORMED_MESSAGE,
             f"{path}: {show_value(value)} is not an ISO-8601 date-time",
             hint=f"write it like {_TIMESTAMP_EXAMPLE}",
         )
@@ -313,13 +330,17 @@ def _describe_envelope(error: SchemaError, entry: MessageSchema) -> Iterator[Fin
         expected = _types(error.validator_value)
         yield Finding(
             where,
-            "TP307",
+            codes.MALFORMED_MESSAGE,
             f"{path}: {show_value(value)} is {json_type(value)}, expected {expected}",
         )
     elif validator == "minLength":
-        yield Finding(where, "TP307", f"{path}: must not be empty")
+        yield Finding(where, codes.MALFORMED_MESSAGE, f"{path}: must not be empty")
     else:
-        yield Finding(where, "TP307", f"{path or 'message'}: breaks `{validator}` of the envelope")
+        yield Finding(
+            where,
+            codes.MALFORMED_MESSAGE,
+            f"{path or 'message'}: breaks `{validator}` of the envelope",
+        )
 
 
 Guess = Callable[[str, Sequence[str]], "str | None"]

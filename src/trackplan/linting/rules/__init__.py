@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from trackplan import codes
 from trackplan.linting.rules import (
     backtracking_pattern,
     conflicting_property_type,
@@ -29,7 +28,6 @@ from trackplan.linting.rules import (
 )
 from trackplan.linting.rules._rule import DOC_SECTIONS, Finding, Group, Rule
 from trackplan.naming import did_you_mean, edit_distance
-from trackplan.reporting import RuleInfo
 
 __all__ = ["DOC_SECTIONS", "RULES", "Finding", "Group", "Rule", "rule_for", "suggest_rule"]
 
@@ -70,6 +68,3 @@ def suggest_rule(word: str, extra_codes: Iterable[str] = ()) -> str | None:
     if close:
         return sorted(close, key=lambda c: (edit_distance(folded, c.casefold(), 1), c))[0]
     return did_you_mean(word.strip(), candidates)
-
-
-codes.register({rule.code: RuleInfo(rule.code, rule.name, rule.summary) for rule in RULES})

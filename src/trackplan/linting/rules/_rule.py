@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from trackplan.codes import CODES
 from trackplan.diagnostics import Severity
 from trackplan.model import Plan, Pointer
 
@@ -63,8 +64,7 @@ class Rule:
         return "\n".join(line.rstrip() for line in lines).strip()
 
 
-def make_rule(
-    code: str, name: str, group: Group, severity: Severity, check: Check | None, doc: str | None
-) -> Rule:
-    """A rule whose documentation is its module's docstring."""
-    return Rule(code, name, group, severity, check, doc or "")
+def make_rule(code: str, group: Group, check: Check | None, doc: str | None) -> Rule:
+    """A rule whose name and default severity come from the code table, its documentation from its module's docstring."""
+    info = CODES[code]
+    return Rule(code, info.name, group, Severity(info.severity), check, doc or "")

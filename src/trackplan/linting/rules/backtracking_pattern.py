@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._regex import backtracking_problem, compile_error
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.linting.rules._sites import iter_sites, unique_sites
@@ -64,6 +64,4 @@ def check(plan: Plan) -> Iterator[Finding]:
             )
 
 
-RULE = make_rule(
-    "TP214", "backtracking-pattern", Group.CONSTRAINTS, Severity.WARNING, check, __doc__
-)
+RULE = make_rule(codes.BACKTRACKING_PATTERN, Group.CONSTRAINTS, check, __doc__)

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.model import Origin, Plan, Property
 
@@ -96,6 +96,4 @@ def _show(prop: Property) -> str:
     return " or ".join(prop.types) if prop.types else "untyped"
 
 
-RULE = make_rule(
-    "TP208", "conflicting-property-type", Group.CONSISTENCY, Severity.ERROR, check, __doc__
-)
+RULE = make_rule(codes.CONFLICTING_PROPERTY_TYPE, Group.CONSISTENCY, check, __doc__)

@@ -43,7 +43,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.linting.rules._sites import Site, iter_sites, unique_sites
 from trackplan.model import Plan, Property
@@ -134,6 +134,4 @@ def _number(value: float) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
-RULE = make_rule(
-    "TP211", "contradictory-constraint", Group.CONSTRAINTS, Severity.ERROR, check, __doc__
-)
+RULE = make_rule(codes.CONTRADICTORY_CONSTRAINT, Group.CONSTRAINTS, check, __doc__)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.model import Plan
 
@@ -52,6 +52,4 @@ def check(plan: Plan) -> Iterator[Finding]:
             )
 
 
-RULE = make_rule(
-    "TP209", "deprecated-without-replacement", Group.DEPRECATION, Severity.WARNING, check, __doc__
-)
+RULE = make_rule(codes.DEPRECATED_WITHOUT_REPLACEMENT, Group.DEPRECATION, check, __doc__)

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.model import Plan
 from trackplan.naming import check_event_name
@@ -60,4 +60,4 @@ def check(plan: Plan) -> Iterator[Finding]:
             yield Finding(problem.message, event.pointer, problem.hint, event=event.name)
 
 
-RULE = make_rule("TP201", "event-naming", Group.NAMING, Severity.ERROR, check, __doc__)
+RULE = make_rule(codes.EVENT_NAMING, Group.NAMING, check, __doc__)

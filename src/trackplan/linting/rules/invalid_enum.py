@@ -41,7 +41,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.linting.rules._sites import Site, iter_sites, unique_sites
 from trackplan.model import Plan
@@ -140,4 +140,4 @@ def _show(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-RULE = make_rule("TP212", "invalid-enum", Group.CONSTRAINTS, Severity.ERROR, check, __doc__)
+RULE = make_rule(codes.INVALID_ENUM, Group.CONSTRAINTS, check, __doc__)

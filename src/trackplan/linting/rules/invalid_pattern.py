@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._regex import compile_error
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.linting.rules._sites import iter_sites, unique_sites
@@ -57,4 +57,4 @@ def check(plan: Plan) -> Iterator[Finding]:
             )
 
 
-RULE = make_rule("TP213", "invalid-pattern", Group.CONSTRAINTS, Severity.ERROR, check, __doc__)
+RULE = make_rule(codes.INVALID_PATTERN, Group.CONSTRAINTS, check, __doc__)

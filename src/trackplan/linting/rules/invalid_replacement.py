@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.model import Event, Plan
 from trackplan.naming import did_you_mean
@@ -85,4 +85,4 @@ def _problem(plan: Plan, event: Event) -> tuple[str, str] | None:
     return None
 
 
-RULE = make_rule("TP210", "invalid-replacement", Group.DEPRECATION, Severity.ERROR, check, __doc__)
+RULE = make_rule(codes.INVALID_REPLACEMENT, Group.DEPRECATION, check, __doc__)

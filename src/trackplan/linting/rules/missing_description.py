@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.model import Plan
 
@@ -67,6 +67,4 @@ def check(plan: Plan) -> Iterator[Finding]:
             )
 
 
-RULE = make_rule(
-    "TP205", "missing-description", Group.DOCUMENTATION, Severity.WARNING, check, __doc__
-)
+RULE = make_rule(codes.MISSING_DESCRIPTION, Group.DOCUMENTATION, check, __doc__)

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.linting.rules._similar import near_duplicate_pairs
 from trackplan.model import Event, Plan
@@ -65,4 +65,4 @@ def _renamed(events: tuple[Event, ...], a: int, b: int) -> bool:
     return first.replaced_by == second.name or second.replaced_by == first.name
 
 
-RULE = make_rule("TP203", "near-duplicate-event", Group.DUPLICATES, Severity.ERROR, check, __doc__)
+RULE = make_rule(codes.NEAR_DUPLICATE_EVENT, Group.DUPLICATES, check, __doc__)

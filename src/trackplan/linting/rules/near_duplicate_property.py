@@ -53,7 +53,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.linting.rules._similar import near_duplicate_pairs
 from trackplan.linting.rules._sites import Site, definitions
@@ -80,6 +80,4 @@ def check(plan: Plan) -> Iterator[Finding]:
         )
 
 
-RULE = make_rule(
-    "TP204", "near-duplicate-property", Group.DUPLICATES, Severity.ERROR, check, __doc__
-)
+RULE = make_rule(codes.NEAR_DUPLICATE_PROPERTY, Group.DUPLICATES, check, __doc__)

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.linting.rules._sites import definitions
 from trackplan.model import Plan
@@ -64,4 +64,4 @@ def check(plan: Plan) -> Iterator[Finding]:
             yield Finding(problem.message, site.prop.pointer, problem.hint, event=site.event)
 
 
-RULE = make_rule("TP202", "property-naming", Group.NAMING, Severity.ERROR, check, __doc__)
+RULE = make_rule(codes.PROPERTY_NAMING, Group.NAMING, check, __doc__)

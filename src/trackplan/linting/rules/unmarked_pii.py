@@ -59,7 +59,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.linting.rules._sites import Scope, Site, iter_sites
 from trackplan.model import Origin, Plan, Pointer, Property
@@ -158,4 +158,4 @@ def _definition(plan: Plan, prop: Property) -> Property:
     return prop
 
 
-RULE = make_rule("TP215", "unmarked-pii", Group.PRIVACY, Severity.WARNING, check, __doc__)
+RULE = make_rule(codes.UNMARKED_PII, Group.PRIVACY, check, __doc__)

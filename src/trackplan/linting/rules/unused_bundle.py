@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.model import Plan
 
@@ -64,4 +64,4 @@ def check(plan: Plan) -> Iterator[Finding]:
             )
 
 
-RULE = make_rule("TP207", "unused-bundle", Group.USAGE, Severity.WARNING, check, __doc__)
+RULE = make_rule(codes.UNUSED_BUNDLE, Group.USAGE, check, __doc__)

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Finding, Group, make_rule
 from trackplan.linting.rules._sites import iter_sites
 from trackplan.model import Origin, Plan
@@ -60,4 +60,4 @@ def check(plan: Plan) -> Iterator[Finding]:
         yield Finding(message, prop.pointer, "use it by name in an event, or remove it")
 
 
-RULE = make_rule("TP206", "unused-shared-property", Group.USAGE, Severity.WARNING, check, __doc__)
+RULE = make_rule(codes.UNUSED_SHARED_PROPERTY, Group.USAGE, check, __doc__)

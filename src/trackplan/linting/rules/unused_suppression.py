@@ -36,7 +36,7 @@ Remove the comment, or correct the code it names.
 
 from __future__ import annotations
 
-from trackplan.diagnostics import Severity
+from trackplan import codes
 from trackplan.linting.rules._rule import Group, make_rule
 
-RULE = make_rule("TP216", "unused-suppression", Group.SUPPRESSION, Severity.WARNING, None, __doc__)
+RULE = make_rule(codes.UNUSED_SUPPRESSION, Group.SUPPRESSION, None, __doc__)
