@@ -61,3 +61,11 @@ def test_lint_rules_agree_with_the_table() -> None:
             info.severity,
             info.summary,
         ), f"{rule.code}: its docstring's first line and codes.py disagree"
+
+
+def test_names_and_groups_select_unambiguously() -> None:
+    """`--select NAME` means one thing: no code name is a rule group's name."""
+    from trackplan.linting.rules._rule import Group
+
+    names = {info.name for info in codes.CODES.values()}
+    assert not names & {group.value for group in Group}

@@ -174,6 +174,8 @@ def test_every_format_carries_the_same_findings(in_tmp: Path, fmt: str) -> None:
             {"TP201", "TP202", "TP203", "TP206"},
         ),
         (["--ignore", "TP2"], set()),
+        (["--select", "naming"], {"TP201", "TP202"}),
+        (["--select", "TP2", "--ignore", "naming,documentation"], {"TP203", "TP206"}),
     ],
 )
 def test_select_and_ignore_by_code_prefix_or_name(
@@ -230,7 +232,7 @@ def test_baseline_lets_a_legacy_plan_fail_only_on_new_findings(in_tmp: Path) -> 
     # The config's `baseline` works the same way, and the summary says how many it covered.
     write(in_tmp / "trackplan.toml", 'plan = "plan.yaml"\nbaseline = "baseline.json"\n')
     result = run_cli("lint", "--format", "json")
-    assert json.loads(result.stdout)["summary"]["in baseline"] == 2
+    assert json.loads(result.stdout)["summary"]["in_baseline"] == 2
 
 
 @pytest.mark.parametrize(

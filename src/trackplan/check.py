@@ -63,7 +63,7 @@ def run_check(settings: Settings, options: CheckOptions | None = None) -> Report
     unreadable = sum(step.unreadable for step in steps)
     if unreadable:
         summary["unreadable_files"] = unreadable
-    return Report.build("check", diagnostics, summary)
+    return Report.build("check", diagnostics, summary, unreadable=unreadable)
 
 
 def _compile_step(plan: Plan, settings: Settings) -> Step:
@@ -107,8 +107,7 @@ def _diff_step(settings: Settings, options: CheckOptions) -> Step:
 
 
 def _step(name: str, report: Report, detail: str = "") -> Step:
-    unreadable = int(report.summary.get("unreadable_files", 0))
-    return Step(name, True, detail or _found(report), report.diagnostics, unreadable)
+    return Step(name, True, detail or _found(report), report.diagnostics, report.unreadable)
 
 
 def _found(report: Report) -> str:

@@ -243,10 +243,10 @@ RELAXED = _code(
     "TP551", "relaxed", "A type widened, enum value added or constraint relaxed.", "info"
 )
 DEPRECATION = _code(
-    "TP552", "deprecation", "An event deprecated with `replaced_by`, or a property.", "info"
+    "TP552", "deprecated", "An event deprecated with `replaced_by`, or a property.", "info"
 )
 DOCUMENTATION = _code(
-    "TP553", "documentation", "Descriptions, owners, tags, examples or pii changed.", "info"
+    "TP553", "documentation-changed", "Descriptions, owners, tags, examples or pii changed.", "info"
 )
 LIBRARY = _code(
     "TP554", "library", "A shared property or bundle was added, removed or changed.", "info"

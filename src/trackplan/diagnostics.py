@@ -156,11 +156,19 @@ def fails(severity: Severity, fail_on: FailOn) -> bool:
 
 @dataclass(frozen=True)
 class Report:
-    """What a command found: sorted diagnostics plus a command-specific summary."""
+    """What a command found: sorted diagnostics, a command-specific summary of figures, and the
+    typed outcomes that decide the exit code beyond the findings.
+
+    `unreadable` counts inputs that could not be read at all (a missing or undecodable file):
+    the job was not fully done, so the exit code is 2 whatever the findings. `summary` holds
+    figures for people and machine formats only (snake_case keys; a command that counts
+    unreadable inputs shows the figure as `unreadable_files`); nothing reads it to decide.
+    """
 
     command: str
     diagnostics: tuple[Diagnostic, ...] = ()
     summary: Mapping[str, Any] = field(default_factory=dict)
+    unreadable: int = 0
 
     @classmethod
     def build(
@@ -168,8 +176,19 @@ class Report:
         command: str,
         diagnostics: Iterable[Diagnostic],
         summary: Mapping[str, Any] | None = None,
+        *,
+        unreadable: int = 0,
     ) -> Report:
-        return cls(command, tuple(sorted(diagnostics)), dict(summary or {}))
+        return cls(command, tuple(sorted(diagnostics)), dict(summary or {}), unreadable)
+
+    def with_diagnostics(self, diagnostics: Iterable[Diagnostic]) -> Report:
+        """The same report (summary and outcomes) with other diagnostics."""
+        return replace(self, diagnostics=tuple(sorted(diagnostics)))
+
+    @property
+    def complete(self) -> bool:
+        """Whether every input was read (else the exit code is 2)."""
+        return not self.unreadable
 
     def counts(self) -> dict[str, int]:
         """How many diagnostics of each severity (every severity present, zero included)."""
@@ -181,6 +200,9 @@ class Report:
         return dict(sorted(Counter(d.code for d in self.diagnostics).items()))
 
     def exit_code(self, fail_on: FailOn = FailOn.ERROR) -> int:
+        """2 when an input could not be read, else 1 for findings at `fail_on` or above, else 0."""
+        if self.unreadable:
+            return ExitCode.UNUSABLE
         failed = any(fails(d.severity, fail_on) for d in self.diagnostics)
         return ExitCode.FINDINGS if failed else ExitCode.OK
 

@@ -64,7 +64,7 @@ def test_check_lists_the_files_that_would_change(project: Path) -> None:
     assert "version: 1.0.0   # bump me\nplan" in (project / "plans" / "plan.yaml").read_text()
     as_json = json.loads(run_cli("fmt", "--check", "--format", "json").stdout)
     assert [d["file"] for d in as_json["diagnostics"]] == ["plans/plan.yaml"]
-    assert as_json["summary"]["would change"] == 1
+    assert as_json["summary"]["would_change"] == 1
     run_cli("fmt")
     assert run_cli("fmt", "--check").exit_code == 0
 

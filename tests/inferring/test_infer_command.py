@@ -143,7 +143,7 @@ def test_bad_lines_are_counted_and_reported_never_a_crash(tmp_path: Path) -> Non
     messages = {d["line"]: d["message"] for d in report["diagnostics"]}
     assert messages[7] == "`properties` is not an object"
     assert messages[8] == 'unknown message type "fly"'
-    assert report["summary"]["unusable lines"] == 8
+    assert report["summary"]["unusable_lines"] == 8
     assert report["summary"]["messages"] == 1
     assert "Order Completed:" in run.stdout
     strict = run_infer(str(tmp_path / "bad.ndjson"), "--fail-on", "warning")
@@ -157,7 +157,7 @@ def test_only_the_first_bad_lines_of_a_file_are_listed(tmp_path: Path) -> None:
     codes = [d["code"] for d in report["diagnostics"]]
     assert codes.count("TP308") == 20
     assert "5 more unusable lines, not listed one by one" in run.stderr
-    assert report["summary"]["unusable lines"] == 25
+    assert report["summary"]["unusable_lines"] == 25
 
 
 def test_a_truncated_gzip_is_reported_and_the_next_file_read(tmp_path: Path) -> None:
@@ -207,5 +207,5 @@ def test_the_corpus_log_drafts_a_loadable_plan(corpus: Path) -> None:
     plan = run.plan()
     assert len(plan.events) > 30
     report = json.loads(run.stderr)
-    assert report["summary"]["unusable lines"] > 0
+    assert report["summary"]["unusable_lines"] > 0
     assert all(d["severity"] == "warning" for d in report["diagnostics"])

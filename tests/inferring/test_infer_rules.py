@@ -54,7 +54,7 @@ def test_union_counts_show_in_comments(tmp_path: Path) -> None:
         [track("Order Completed", {"total": 3})] * 9 + [track("Order Completed", {"total": "3"})],
     )
     run = run_infer(str(log))
-    assert "total: {type: [string, integer], required: true} # string 1, integer 9" in run.stdout
+    assert "total: {type: [string, integer], required: true}  # string 1, integer 9" in run.stdout
 
 
 def test_required_only_when_in_every_message(tmp_path: Path) -> None:

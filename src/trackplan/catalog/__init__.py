@@ -58,9 +58,9 @@ def write_catalog(plan: Plan, out: Path, force: bool = False) -> Report:
         written.append(name)
     summary = {
         "events": len(plan.events),
-        "shared properties": len(plan.shared),
-        "files written": len(written),
-        "files unchanged": len(files) - len(written),
+        "shared_properties": len(plan.shared),
+        "files_written": len(written),
+        "files_unchanged": len(files) - len(written),
     }
     return Report.build("docs", (), summary)
 

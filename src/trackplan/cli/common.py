@@ -73,6 +73,6 @@ def require_loadable(result: LoadResult) -> None:
     )
 
 
-def use_color() -> bool:
-    """Color only on a terminal, and never with NO_COLOR set."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+def use_color(err: bool = False) -> bool:
+    """Color only on a terminal (stdout, or stderr with `err`), and never with NO_COLOR set."""
+    return (sys.stderr if err else sys.stdout).isatty() and not os.environ.get("NO_COLOR")

@@ -51,7 +51,7 @@ def compile(
     shown = display_path(settings.schemas)
     if check:
         found = check_schema_files(files, settings.schemas, shown)
-        summary = {"schemas": len(files), "out of date": len(found)}
+        summary = {"schemas": len(files), "out_of_date": len(found)}
         raise typer.Exit(emit(Report.build("compile", found, summary), settings, fmt))
     written, removed = write_schema_files(files, settings.schemas)
     typer.echo(

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from trackplan import __version__
 from trackplan.cli.common import guard, settings_for
 from trackplan.cli.options import (
     ConfigOpt,
@@ -21,10 +18,6 @@ from trackplan.cli.options import (
 )
 from trackplan.model import EventNaming, PropertyNaming
 from trackplan.reporting import OutputFormat
-
-if TYPE_CHECKING:
-    from trackplan.config import Settings
-    from trackplan.diagnostics import Report
 
 
 @guard
@@ -78,6 +71,7 @@ def infer(
 
     Example: trackplan infer logs/2024-03-*.ndjson.gz --out plans/draft.yaml
     """
+    from trackplan.cli.output import Stream, emit
     from trackplan.inferring import check_draft_target, find_sources, infer_plan, write_draft
 
     settings = settings_for(config, select=select, ignore=ignore, fail_on=fail_on)
@@ -88,22 +82,7 @@ def infer(
         typer.echo(inference.yaml, nl=False)
     else:
         write_draft(out, inference.yaml)
-    raise typer.Exit(_emit(inference.report, settings, fmt, statistics))
-
-
-def _emit(report: Report, settings: Settings, fmt: OutputFormat, statistics: bool) -> int:
-    """`cli.output.emit`, but on stderr (stdout is for the draft, as with `import`), and
-    without echoing log lines back (a log can be gigabytes; its lines are not worth reading)."""
-    from trackplan.cli.output import rule_docs, settle
-    from trackplan.reporting import RenderContext, render
-
-    report = settle(report, settings)
-    context = RenderContext(
-        color=sys.stderr.isatty() and not os.environ.get("NO_COLOR"),
-        statistics=statistics,
-        read_source=lambda _path: None,
-        rule_docs=rule_docs(),
-        tool_version=__version__,
+    # The report goes to stderr (stdout is the draft), without echoing log lines back.
+    raise typer.Exit(
+        emit(inference.report, settings, fmt, statistics, stream=Stream.STDERR, show_source=False)
     )
-    typer.echo(render(report, fmt, context=context), nl=False, err=True)
-    return report.exit_code(settings.fail_on)

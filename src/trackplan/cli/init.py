@@ -37,12 +37,16 @@ def init(
         raise TrackplanError(f"{plans.as_posix()}: already holds a plan; nothing was written")
     config_path, config_text = _config_target(folder)
     from trackplan.files import write_atomic
+    from trackplan.formatting import format_text
 
     starter = resources.files("trackplan.data").joinpath("starter_plan.yaml").read_text("utf-8")
-    write_atomic(target, starter)
+    write_atomic(target, format_text(starter, target.as_posix()))
     write_atomic(config_path, config_text)
     typer.echo(f"wrote {target.as_posix()} and [tool.trackplan] in {config_path.as_posix()}")
-    typer.echo("next: edit the plan, then run `trackplan lint`")
+    typer.echo("next steps:")
+    typer.echo("  trackplan lint       # check the plan; edit it until this is clean")
+    typer.echo("  trackplan compile    # write the JSON Schemas that `trackplan check` compares")
+    typer.echo("  trackplan check      # what CI runs: lint, compiled schemas, fixtures, fmt")
 
 
 def _config_target(folder: Path) -> tuple[Path, str]:

@@ -7,21 +7,18 @@ the converted document; warnings alone exit 0.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trackplan import __version__
 from trackplan.cli.common import guard, load_valid_plan, settings_for
 from trackplan.cli.options import ConfigOpt, FailOnOpt, FormatOpt, PlanArg
+from trackplan.cli.output import Stream, emit
 from trackplan.reporting import OutputFormat
 
 if TYPE_CHECKING:
     from trackplan.config import Settings
-    from trackplan.diagnostics import Report
     from trackplan.interop.importing import Source
 
 import_app = typer.Typer(
@@ -162,7 +159,7 @@ def export_segment(
         typer.echo(outcome.text, nl=False)
     else:
         typer.echo(f"wrote {write_export(outcome.text, out)}", err=True)
-    raise typer.Exit(_emit_stderr(outcome.report, settings, fmt))
+    raise typer.Exit(emit(outcome.report, settings, fmt, stream=Stream.STDERR))
 
 
 @export_app.command("jsonschema")
@@ -216,20 +213,4 @@ def _import(
     else:
         target = write_plan(outcome.text, out, force=force)
         typer.echo(f"wrote {display_path(target)}", err=True)
-    raise typer.Exit(_emit_stderr(outcome.report, settings, fmt))
-
-
-def _emit_stderr(report: Report, settings: Settings, fmt: OutputFormat) -> int:
-    """Like `cli.output.emit`, but to stderr: stdout carries the converted document."""
-    from trackplan.cli.output import read_source_lines, rule_docs, settle
-    from trackplan.reporting import RenderContext, render
-
-    report = settle(report, settings)
-    context = RenderContext(
-        color=sys.stderr.isatty() and not os.environ.get("NO_COLOR"),
-        read_source=read_source_lines,
-        rule_docs=rule_docs(),
-        tool_version=__version__,
-    )
-    typer.echo(render(report, fmt, context=context), nl=False, err=True)
-    return report.exit_code(settings.fail_on)
+    raise typer.Exit(emit(outcome.report, settings, fmt, stream=Stream.STDERR))

@@ -34,7 +34,10 @@ SelectOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--select",
-        help="Only report these codes or prefixes (TP2, TP301); repeat or separate with commas.",
+        help=(
+            "Only report these codes, prefixes, rule names or rule groups (TP2, TP201,"
+            " event-naming, naming); repeat or separate with commas."
+        ),
         show_default=False,
     ),
 ]
@@ -42,7 +45,10 @@ IgnoreOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--ignore",
-        help="Do not report these codes or prefixes; repeat or separate with commas.",
+        help=(
+            "Do not report these codes, prefixes, rule names or rule groups;"
+            " repeat or separate with commas."
+        ),
         show_default=False,
     ),
 ]

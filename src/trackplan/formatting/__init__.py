@@ -117,7 +117,7 @@ def check_formatting(files: Sequence[FormattedFile]) -> Report:
             )
         )
     changed = len(diagnostics)
-    return Report.build("fmt", diagnostics, {"files": len(files), "would change": changed})
+    return Report.build("fmt", diagnostics, {"files": len(files), "would_change": changed})
 
 
 def render_diff(files: Sequence[FormattedFile]) -> str:

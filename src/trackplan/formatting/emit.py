@@ -285,10 +285,8 @@ def _render_scalar(scalar: Scalar, flow: bool) -> str:
         return anchor + _render_plain_value(scalar, flow)
     value = scalar.value
     analysis = _ANALYZER.analyze_scalar(value)
-    if scalar.style is None and value:
-        plain_ok = analysis.allow_flow_plain if flow else analysis.allow_block_plain
-        if plain_ok and not analysis.multiline and _resolves_to_string(value):
-            return anchor + value
+    if scalar.style is None and plain_ok(value, flow=flow):
+        return anchor + value
     if (
         scalar.style == "'"
         and ("\\" in value or '"' in value)
@@ -297,6 +295,20 @@ def _render_scalar(scalar: Scalar, flow: bool) -> str:
     ):
         return anchor + "'" + value.replace("'", "''") + "'"
     return anchor + _double_quoted(value)
+
+
+def plain_ok(value: str, *, flow: bool) -> bool:
+    """Whether `value` can be written plain (unquoted) and read back as the same string."""
+    if not value:
+        return False
+    analysis = _ANALYZER.analyze_scalar(value)
+    allowed = analysis.allow_flow_plain if flow else analysis.allow_block_plain
+    return allowed and not analysis.multiline and _resolves_to_string(value)
+
+
+def quoted(value: str) -> str:
+    """`value` as a double-quoted scalar, escaped as JSON and YAML need."""
+    return _double_quoted(value)
 
 
 def _render_plain_value(scalar: Scalar, flow: bool) -> str:

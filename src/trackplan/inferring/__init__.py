@@ -72,12 +72,12 @@ def _summary(stats: LogStats) -> dict[str, int]:
         "files": stats.files,
         "lines": stats.lines,
         "messages": stats.messages,
-        "unusable lines": stats.bad_lines,
+        "unusable_lines": stats.bad_lines,
         "events": len(stats.events),
-        "page names": len([name for name in stats.pages if name]),
-        "screen names": len([name for name in stats.screens if name]),
-        "alias messages": stats.aliases,
-        "messages left out": stats.skipped,
+        "page_names": len([name for name in stats.pages if name]),
+        "screen_names": len([name for name in stats.screens if name]),
+        "alias_messages": stats.aliases,
+        "messages_left_out": stats.skipped,
     }
 
 

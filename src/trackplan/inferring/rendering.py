@@ -2,18 +2,16 @@
 
 Events, properties and page names are sorted, so the same logs give the same bytes. Counts
 go in comments (`# 40 messages`, `# in 3 of 40`), never in descriptions: descriptions are
-for people to write. Names from the data are quoted by the YAML writer wherever needed, so
-any name (quotes, `#`, `: `, line breaks, control characters) reads back unchanged.
+for people to write. Names from the data are quoted by the one plan writer (`formatting.writing`) wherever needed,
+so any name (quotes, `#`, `: `, line breaks, control characters) reads back unchanged, and the
+text is already in `trackplan fmt`'s form.
 """
 
 from __future__ import annotations
 
-import io
+from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
+from trackplan.formatting.writing import Flow, Noted, write_plan
 from trackplan.inferring.drafting import Draft, DraftProperty, DraftSection
 from trackplan.inferring.observing import ENUM_MAX_VALUES, ENUM_MIN_VALUES
 
@@ -23,106 +21,87 @@ DRAFT_VERSION = "0.1.0"
 
 def render_draft(draft: Draft) -> str:
     """The YAML text of the draft plan."""
-    root = CommentedMap()
-    root.yaml_set_start_comment(_header(draft))
-    root["plan"] = DRAFT_NAME
-    root["version"] = DRAFT_VERSION
-    root["conventions"] = CommentedMap(
-        [
-            ("events", draft.events_convention.value),
-            ("properties", draft.properties_convention.value),
-        ]
-    )
+    root: dict[str, Any] = {
+        "plan": DRAFT_NAME,
+        "version": DRAFT_VERSION,
+        "conventions": {
+            "events": draft.events_convention.value,
+            "properties": draft.properties_convention.value,
+        },
+    }
     if draft.shared:
-        shared = CommentedMap()
-        for prop in draft.shared:
-            shared[_scalar(prop.name)] = _spec(prop, with_required=False)
-        root["properties"] = shared
+        root["properties"] = {p.name: _spec(p, with_required=False) for p in draft.shared}
     if draft.common:
-        root["common"] = CommentedMap([("properties", _properties(draft.common, "messages"))])
+        root["common"] = {"properties": _properties(draft.common, "messages")}
     if draft.events:
-        events = CommentedMap()
-        for event in draft.events:
-            name = _scalar(event.name)
-            events[name] = _section(event, "properties")
-            events.yaml_add_eol_comment(_messages(event.messages), name, column=0)
-        root["events"] = events
+        root["events"] = {event.name: _section(event, "properties") for event in draft.events}
     for key, section in (("identify", draft.identify), ("group", draft.group)):
         if section is not None:
             root[key] = _section(section, "traits")
-            root.yaml_add_eol_comment(_messages(section.messages), key, column=0)
     for key, generic, named in (
         ("page", draft.page, draft.pages),
         ("screen", draft.screen, draft.screens),
     ):
         if generic is not None:
             root[key] = _section(generic, "properties")
-            root.yaml_add_eol_comment(_messages(generic.messages), key, column=0)
         if named:
-            views = CommentedMap()
-            for section in named:
-                name = _scalar(section.name)
-                views[name] = _section(section, "properties")
-                views.yaml_add_eol_comment(_messages(section.messages), name, column=0)
-            root[f"{key}s"] = views
-    yaml = YAML()
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # long enum lists stay on one line rather than wrap mid-list
-    buffer = io.StringIO()
-    yaml.dump(root, buffer)
-    return _space_sections(buffer.getvalue())
+            root[f"{key}s"] = {view.name: _section(view, "properties") for view in named}
+    return write_plan(root, _header(draft), shown="draft")
 
 
-def _header(draft: Draft) -> str:
+def _header(draft: Draft) -> list[str]:
     files = "1 file" if draft.files == 1 else f"{draft.files} files"
-    return (
+    return [
         f"Draft tracking plan inferred by `trackplan infer` from {_messages(draft.messages)}"
-        f" in {files}.\n"
-        "Review it before use: write a description (and owner, tags) for every event, check\n"
-        "each type, `required` and enum, and mark personal data with `pii: true`.\n"
+        f" in {files}.",
+        "Review it before use: write a description (and owner, tags) for every event, check",
+        "each type, `required` and enum, and mark personal data with `pii: true`.",
         f"Enums are drafted for text properties with at most {ENUM_MAX_VALUES} distinct values"
-        f" over at least {ENUM_MIN_VALUES}.\n"
-        "Comments count the messages behind each choice: `# in 3 of 40` is an optional property."
-    )
+        f" over at least {ENUM_MIN_VALUES}.",
+        "Comments count the messages behind each choice: `# in 3 of 40` is an optional property.",
+    ]
 
 
-def _section(section: DraftSection, key: str) -> CommentedMap:
-    body = CommentedMap()
+def _section(section: DraftSection, key: str) -> Noted:
+    body: dict[str, Any] = {}
     if section.properties:
         body[key] = _properties(section.properties, "messages")
-    return body
+    return Noted(body if body else Flow({}), _messages(section.messages))
 
 
-def _properties(props: tuple[DraftProperty, ...], unit: str) -> CommentedMap:
-    out = CommentedMap()
+def _properties(props: tuple[DraftProperty, ...], unit: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for prop in props:
-        name = _scalar(prop.name)
-        out[name] = _spec(prop, with_required=True)
+        spec = _spec(prop, with_required=True)
         comment = _comment(prop, unit)
-        if comment:
-            out.yaml_add_eol_comment(comment, name, column=0)
+        out[prop.name] = Noted(spec, comment) if comment else spec
     return out
 
 
-def _spec(prop: DraftProperty, *, with_required: bool) -> CommentedMap:
-    spec = CommentedMap()
+def _spec(prop: DraftProperty, *, with_required: bool) -> Any:
+    spec: dict[str, Any] = {}
     if not prop.shared:
-        spec["type"] = prop.types[0] if len(prop.types) == 1 else _flow_list(prop.types)
+        spec["type"] = prop.types[0] if len(prop.types) == 1 else Flow(list(prop.types))
     if with_required and prop.required:
         spec["required"] = True
     if prop.format:
         spec["format"] = prop.format
     if prop.enum is not None:
-        spec["enum"] = _flow_list(prop.enum)
+        spec["enum"] = Flow(list(prop.enum))
     if prop.pii:
         spec["pii"] = True
     if prop.items is not None:
         spec["items"] = _spec(prop.items, with_required=False)
     if prop.properties:
         spec["properties"] = _properties(prop.properties, "objects")
-    if not prop.properties and (prop.items is None or not prop.items.properties):
-        spec.fa.set_flow_style()
-    return spec
+    return spec if _nested_properties(prop) else Flow(spec)
+
+
+def _nested_properties(prop: DraftProperty) -> bool:
+    """Whether the property holds object properties at any depth (they carry comments)."""
+    if prop.properties:
+        return True
+    return prop.items is not None and _nested_properties(prop.items)
 
 
 def _comment(prop: DraftProperty, unit: str) -> str:
@@ -134,47 +113,5 @@ def _comment(prop: DraftProperty, unit: str) -> str:
     return "; ".join(parts)
 
 
-def _scalar(text: str) -> str:
-    """Text from the data, double-quoted when it holds characters YAML would not keep as they
-    are in another style (control characters, NEL, line and paragraph separators, BOM)."""
-    return text if text.isprintable() else DoubleQuotedScalarString(text)
-
-
-def _flow_list(values: tuple[str, ...]) -> CommentedSeq:
-    seq = CommentedSeq(_scalar(value) for value in values)
-    seq.fa.set_flow_style()
-    return seq
-
-
 def _messages(count: int) -> str:
     return "1 message" if count == 1 else f"{count} messages"
-
-
-def _space_sections(text: str) -> str:
-    """A blank line before each top-level key after the first, for people reading the file."""
-    lines = text.splitlines()
-    out: list[str] = []
-    seen_key = False
-    for line in lines:
-        is_key = bool(line) and not line[0].isspace() and not line.startswith(("#", "?", ":"))
-        if is_key and seen_key and line.split(":", 1)[0] in _SPACED_KEYS:
-            out.append("")
-        seen_key = seen_key or is_key
-        out.append(line)
-    return "\n".join(out) + "\n"
-
-
-_SPACED_KEYS = frozenset(
-    (
-        "conventions",
-        "properties",
-        "common",
-        "events",
-        "identify",
-        "group",
-        "page",
-        "pages",
-        "screen",
-        "screens",
-    )
-)

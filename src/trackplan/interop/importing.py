@@ -84,9 +84,9 @@ def summarize(plan: ImportedPlan) -> dict[str, Any]:
     """The figures a person checks after an import."""
     summary: dict[str, Any] = {"source": plan.source, "shape": plan.shape}
     summary["events"] = len(plan.events)
-    summary["shared properties"] = len(plan.shared)
+    summary["shared_properties"] = len(plan.shared)
     if plan.common:
-        summary["common properties"] = len(plan.common)
+        summary["common_properties"] = len(plan.common)
     others = [
         kind.value + (f" ({len(named)} named)" if (named := plan.of_kind(kind, True)) else "")
         for kind in (Kind.IDENTIFY, Kind.GROUP, Kind.PAGE, Kind.SCREEN)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
+from trackplan.codes import CODES
 from trackplan.config import Settings
 from trackplan.diagnostics import (
     Diagnostic,
@@ -23,7 +24,7 @@ from trackplan.diagnostics import (
 )
 from trackplan.linting.baseline import Baseline, read_baseline
 from trackplan.linting.rules import RULES, UNUSED_SUPPRESSION, Rule, rule_for, suggest_rule
-from trackplan.linting.rules._rule import Finding
+from trackplan.linting.rules._rule import Finding, Group
 from trackplan.linting.suppressions import Problem, Unused, apply_suppressions, find_suppressions
 from trackplan.loading.loader import LoadResult
 from trackplan.model import Plan, pointer_text
@@ -46,37 +47,61 @@ class LintOptions:
 
 
 def resolve_rule_names(settings: Settings) -> Settings:
-    """Settings whose select, ignore and severity keys name codes: rule names mapped to codes.
+    """Settings whose select, ignore and severity keys name codes: names and groups mapped.
 
-    `--select event-naming` becomes `--select TP201`, so the generic code filters understand
-    it. A name that is neither a code nor a rule stops the run with a did-you-mean.
+    `--select event-naming` becomes `--select TP201`, and `--select naming` (a rule group)
+    every code of that group, so the generic code filters understand them. A selector that is
+    neither a code, a code prefix, a code or rule name nor a group stops the run with a
+    did-you-mean.
     """
+    severity = {}
+    for key, level in settings.severity.items():
+        for code in resolve_selector(key):
+            severity[code] = level
     return replace(
         settings,
-        select=tuple(resolve_selector(s) for s in settings.select),
-        ignore=tuple(resolve_selector(s) for s in settings.ignore),
-        severity={resolve_selector(k): v for k, v in settings.severity.items()},
+        select=tuple(code for s in settings.select for code in resolve_selector(s)),
+        ignore=tuple(code for s in settings.ignore for code in resolve_selector(s)),
+        severity=severity,
     )
 
 
-def resolve_selector(selector: str) -> str:
-    """A code, prefix or `ALL` as given (upper-cased), or the code of a rule name."""
-    found = selector_code(selector)
-    if found is not None:
+def resolve_selector(selector: str) -> tuple[str, ...]:
+    """The codes or prefix a selector stands for (upper-cased); a did-you-mean error if none."""
+    found = selector_codes(selector)
+    if found:
         return found
-    guess = suggest_rule(selector)
+    guess = suggest_rule(selector, [g.value for g in Group])
     hint = f"; did you mean {guess!r}?" if guess else "; `trackplan rules` lists them"
-    raise TrackplanError(f"{selector.strip()!r} is not a code, code prefix or rule name{hint}")
+    raise TrackplanError(
+        f"{selector.strip()!r} is not a code, code prefix, rule name or rule group{hint}"
+    )
 
 
-def selector_code(selector: str) -> str | None:
-    """The code or prefix a selector stands for, or None when it names nothing."""
+def selector_codes(selector: str) -> tuple[str, ...]:
+    """The code or prefix a selector stands for, every code of a group, or () for nothing.
+
+    A selector is `ALL`, a code or prefix (`TP2`, `TP201`), a code's name (`event-naming`,
+    `unplanned-event`), or a rule group (`naming`, `privacy`; see `trackplan rules`).
+    """
     text = selector.strip()
     upper = text.upper()
     if upper == "ALL" or (upper.startswith(_CODE_PREFIX) and upper[2:].isdigit()) or upper == "TP":
-        return upper
+        return (upper,)
     rule = rule_for(text)
-    return rule.code if rule is not None else None
+    if rule is not None:
+        return (rule.code,)
+    folded = text.casefold()
+    named = tuple(code for code, info in CODES.items() if info.name == folded)
+    if named:
+        return named
+    return tuple(rule.code for rule in RULES if rule.group.value == folded)
+
+
+def selector_code(selector: str) -> str | None:
+    """The one code or prefix a suppression entry stands for (groups are not suppressions)."""
+    codes = selector_codes(selector)
+    return codes[0] if len(codes) == 1 else None
 
 
 def lint_options(settings: Settings, *, use_baseline: bool = True) -> LintOptions:
@@ -101,13 +126,13 @@ def lint_plan(result: LoadResult, options: LintOptions | None = None) -> Report:
     diagnostics = apply_severities(diagnostics, options.severity)
     diagnostics = select_diagnostics(diagnostics, options.select, options.ignore)
     summary: dict[str, int] = {
-        "plan files": len(result.plan.files),
+        "plan_files": len(result.plan.files),
         "events": len(result.plan.events),
     }
     if outcome.silenced:
         summary["suppressed"] = outcome.silenced
     if options.baseline is not None:
-        diagnostics, summary["in baseline"] = options.baseline.filter(diagnostics)
+        diagnostics, summary["in_baseline"] = options.baseline.filter(diagnostics)
     return Report.build("lint", diagnostics, summary)
 
 

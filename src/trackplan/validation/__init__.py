@@ -79,7 +79,9 @@ def validate_inputs(
             extra.append(_no_messages(source.shown, "no messages"))
     for diagnostic in select_diagnostics(extra, settings.select, settings.ignore):
         tally.add(diagnostic)
-    return Report.build("validate", tally.diagnostics(), tally.summary())
+    return Report.build(
+        "validate", tally.diagnostics(), tally.summary(), unreadable=tally.unreadable
+    )
 
 
 def _no_messages(where: str, what: str) -> Diagnostic:
